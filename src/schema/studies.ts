@@ -1,0 +1,89 @@
+// The six studies: design, size, what was measured, each result with its figures, and the caveat.
+import { z } from 'zod';
+import { Id, Source, Text } from './common.ts';
+
+export const Design = z.enum([
+  'randomized controlled trial',
+  'pilot',
+  'crossover',
+  'pragmatic trial',
+  'systematic review',
+  'feasibility study',
+]);
+
+export const Direction = z.enum(['improved', 'no change', 'mixed']);
+
+const Result = z
+  .object({
+    outcome: Text.describe('what was measured, in plain words'),
+    comparison: Text.optional(),
+    direction: Direction,
+    change: z.number({ message: 'expected a number such as 2.75' }).optional(),
+    unit: Text.optional(),
+    p: z
+      .number({ message: 'expected a number such as 0.001' })
+      .gt(0, { message: 'expected a P value above 0' })
+      .lt(1, { message: 'expected a P value below 1' })
+      .optional(),
+    detail: Text.optional().describe('the finding in words, as the source gives it'),
+    source: Source.default('seed'),
+  })
+  .strict()
+  .refine((r) => r.change === undefined || r.unit !== undefined, {
+    message: 'a result with a "change" also needs its "unit", such as "points" or "seconds"',
+    path: ['unit'],
+  });
+
+const Fact = z
+  .object({
+    count: z.number().int().positive().optional(),
+    text: Text,
+    source: Source,
+  })
+  .strict();
+
+const Citation = z
+  .object({
+    authors: Text,
+    journal: Text,
+    year: z.number().int().min(1900).max(2100).optional(),
+    details: Text.optional().describe('month, volume(issue):pages or article number'),
+    doi: z
+      .string()
+      .regex(/^10\.\d{4,9}\/\S+$/, { message: 'expected a DOI such as 10.1177/0269215513491586' })
+      .optional(),
+    pmid: z
+      .string()
+      .regex(/^\d{5,9}$/, { message: 'expected a PubMed id of digits only, such as "23828184"' })
+      .optional(),
+  })
+  .strict();
+
+export const StudySchema = z
+  .object({
+    id: Id,
+    shortTitle: Text.describe('a short plain-language title for the slide'),
+    title: Text,
+    design: z.array(Design).min(1, { message: 'expected at least one design label' }),
+    participants: Fact.optional(),
+    schedule: Fact.optional(),
+    measured: Text,
+    results: z.array(Result).min(1, { message: 'expected at least one result' }),
+    conclusion: Text.describe("the study's own conclusion, as the source gives it"),
+    meaning: Text.describe('what it means, in plain words'),
+    caveat: Text,
+    notes: Text.describe('what the speaker says on this slide'),
+    citation: Citation,
+  })
+  .strict();
+
+export const StudiesSchema = z
+  .object({
+    intro: Text,
+    studies: z.array(StudySchema).min(1, { message: 'expected at least one study' }),
+  })
+  .strict();
+
+export type Study = z.infer<typeof StudySchema>;
+export type StudyResult = z.infer<typeof Result>;
+export type Studies = z.infer<typeof StudiesSchema>;

@@ -1,0 +1,30 @@
+// The talk itself: title, speaker, event and how long it runs.
+import { z } from 'zod';
+import { Id, Link, Text } from './common.ts';
+
+export const TalkSchema = z
+  .object({
+    slug: Id.describe('file-name stem for the built files, such as "ms-massage"'),
+    lang: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, { message: 'expected a language code such as "en"' }),
+    title: Text,
+    subtitle: Text.optional(),
+    description: Text.describe('one or two sentences for link previews'),
+    speaker: z
+      .object({
+        name: Text.optional(),
+        role: Text,
+      })
+      .strict(),
+    event: z
+      .object({
+        kind: Text,
+        chapter: Text,
+        organisation: Text,
+      })
+      .strict(),
+    lengthMinutes: z.number().int().min(1).max(240),
+    shareUrl: Link,
+  })
+  .strict();
+
+export type Talk = z.infer<typeof TalkSchema>;
