@@ -37,6 +37,7 @@ const Result = z
 const Fact = z
   .object({
     count: z.number().int().positive().optional(),
+    of: Text.default('people').describe('what was counted: people, adults, trials'),
     text: Text,
     source: Source,
   })

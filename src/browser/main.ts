@@ -1,0 +1,30 @@
+// The browser entry: the slides arrive as finished HTML; this only starts Reveal.
+import Reveal from 'reveal.js';
+import Notes from 'reveal.js/plugin/notes';
+import 'reveal.js/reset.css';
+import 'reveal.js/reveal.css';
+import '@fontsource/atkinson-hyperlegible/latin-400.css';
+import '@fontsource/atkinson-hyperlegible/latin-700.css';
+import '../styles/deck.css';
+
+const deck = new Reveal({
+  width: 1280,
+  height: 720,
+  margin: 0.04,
+  center: false,
+  hash: true,
+  respondToHashChanges: true,
+  slideNumber: 'c/t',
+  showSlideNumber: 'all',
+  transition: 'none',
+  backgroundTransition: 'none',
+  controls: true,
+  controlsTutorial: false,
+  progress: true,
+  pdfSeparateFragments: false,
+  plugins: [Notes],
+});
+
+// decktape and other tools look for a global Reveal.
+(window as unknown as { Reveal: typeof deck }).Reveal = deck;
+void deck.initialize();

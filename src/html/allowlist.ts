@@ -1,0 +1,29 @@
+// What may appear in the deck's HTML: an explicit allow-list, never a deny-list.
+
+/** Elements and attributes that Markdown written by a person may produce. */
+export const MARKDOWN_TAGS = ['p', 'strong', 'em', 'ul', 'ol', 'li', 'a', 'code', 'br', 'h1', 'h2', 'h3', 'blockquote'] as const;
+export const MARKDOWN_ATTRIBUTES: Record<string, string[]> = {
+  a: ['href', 'rel', 'target'],
+  ol: ['start'],
+};
+export const LINK_SCHEMES = ['http', 'https', 'mailto'] as const;
+
+/** Everything the generator itself may write into a slide, on top of the Markdown set. */
+export const DECK_TAGS = [
+  ...MARKDOWN_TAGS,
+  'section', 'aside', 'div', 'span', 'header', 'footer', 'figure', 'figcaption', 'small', 'dl', 'dt', 'dd',
+  'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'abbr', 'cite', 'q',
+  'svg', 'path', 'rect', 'title', 'desc', 'g',
+] as const;
+export const DECK_ATTRIBUTES: Record<string, readonly string[]> = {
+  '*': ['class', 'id', 'lang', 'aria-label', 'aria-hidden', 'aria-labelledby', 'aria-describedby', 'role'],
+  section: ['data-timing', 'data-state'],
+  a: ['href', 'rel', 'target'],
+  ol: ['start'],
+  th: ['scope', 'colspan', 'rowspan'],
+  td: ['colspan', 'rowspan'],
+  svg: ['viewBox', 'width', 'height', 'xmlns', 'focusable', 'shape-rendering'],
+  path: ['d', 'fill'],
+  rect: ['x', 'y', 'width', 'height', 'fill'],
+  abbr: ['title'],
+};

@@ -1,0 +1,25 @@
+// A study's citation, as one line of safe HTML with its DOI and PubMed links.
+import type { Study } from '../schema/index.ts';
+import { html, type Raw } from '../html/escape.ts';
+
+export function doiUrl(doi: string): string {
+  return `https://doi.org/${doi}`;
+}
+export function pubmedUrl(pmid: string): string {
+  return `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`;
+}
+
+export function externalLink(href: string, label: string | Raw): Raw {
+  return html`<a href="${href}" rel="noopener noreferrer" target="_blank">${label}</a>`;
+}
+
+export function citationHtml(study: Study): Raw {
+  const c = study.citation;
+  const where = c.details ?? (c.year ? String(c.year) : '');
+  const links = [
+    c.doi ? externalLink(doiUrl(c.doi), `doi:${c.doi}`) : undefined,
+    c.pmid ? externalLink(pubmedUrl(c.pmid), `PMID ${c.pmid}`) : undefined,
+  ].filter((l): l is Raw => l !== undefined);
+  const linkList = links.flatMap((l, i) => (i === 0 ? [l] : [html`; `, l]));
+  return html`${c.authors}. ${study.title}. <cite>${c.journal}</cite>${where ? `, ${where}` : ''}.${links.length ? html` ${linkList}.` : ''}`;
+}

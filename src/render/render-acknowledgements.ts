@@ -1,0 +1,50 @@
+// Thanks: who invited the talk, the "team", and the named helpers and book.
+import type { TalkModel } from '../data/load-data.ts';
+import { html, raw } from '../html/escape.ts';
+import { markdownBlock, markdownInline } from '../markdown/render-markdown.ts';
+import type { Slide } from '../slides/slide.ts';
+
+export function renderAcknowledgements({ people }: TalkModel): Slide[] {
+  const hosts = people.invitedBy.people.map((p) => p.name).join(' and ');
+  const author = people.helpers.find((h) => h.id === people.book.author);
+  const named = (p: (typeof people.helpers)[number]) => (p.credential ? `${p.name}, ${p.credential}` : p.name);
+  return [
+    {
+      id: 'thanks',
+      title: 'Thank you',
+      kind: 'thanks',
+      weight: 1,
+      body: raw(html`<h2>Thank you</h2>
+<ul>
+<li><strong>${hosts}</strong>, ${people.invitedBy.organisation}, for inviting me.</li>
+<li>My <strong>“team”</strong>: ${markdownInline(people.team.summary.charAt(0).toLowerCase() + people.team.summary.slice(1))}</li>
+</ul>`),
+      notes: markdownBlock(
+        `First, thank you to ${hosts} of the ${people.invitedBy.organisation}, who asked me to speak. ` +
+          `And a special thanks to my "team": ${people.team.summary.charAt(0).toLowerCase() + people.team.summary.slice(1)} ` +
+          `When I asked in a few forums, they ${people.team.didWhat.join('; ')}.`,
+      ),
+    },
+    {
+      id: 'special-thanks',
+      title: 'Special thanks',
+      kind: 'thanks',
+      weight: 1,
+      body: raw(html`<h2>Special thanks</h2>
+<ul>
+${people.helpers.map(
+  (h) => html`<li><strong>${named(h)}</strong>${h.about ? html`, ${h.about},` : ''} for ${markdownInline(h.thanksFor ?? 'help')}${
+    author && h.id === author.id ? html`: <cite>${people.book.titles.join('; ')}</cite>` : ''
+  }.</li>`,
+)}
+</ul>`),
+      notes: markdownBlock(
+        people.helpers
+          .map((h) => `Thank you to ${named(h)}${h.about ? `, who is ${h.about},` : ''} for ${h.thanksFor ?? 'help'}.`)
+          .join(' ') +
+          ` The book is *${people.book.titles.join('; ')}*. ` +
+          `You can read the discussions yourself in two Facebook groups: ${people.groups.map((g) => g.name).join(', and ')}.`,
+      ),
+    },
+  ];
+}

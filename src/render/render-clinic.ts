@@ -1,0 +1,17 @@
+// The Sutherland-Chan MS Massage Specialty Clinic, in the words of its own description.
+import type { TalkModel } from '../data/load-data.ts';
+import type { Slide } from '../slides/slide.ts';
+import { renderQuoteSlides } from './render-quotes.ts';
+
+export function renderClinic({ quotes }: TalkModel): Slide[] {
+  const c = quotes.clinic;
+  const by = quotes.quotes.find((q) => q.id === c.sharedBy);
+  return renderQuoteSlides({
+    id: `clinic-${c.id}`,
+    heading: `${c.name}, Toronto`,
+    text: c.description,
+    attribution: `${c.source}${by ? ` (shared by ${by.person}, ${by.credential})` : ''}`,
+    notes: c.notes,
+    kind: 'clinic',
+  });
+}

@@ -1,0 +1,18 @@
+// A hand-written Markdown slide, its first heading made the slide's h2 so headings stay in order.
+import type { MarkdownSlide } from '../data/load-markdown-slide.ts';
+import { markdownBlock } from '../markdown/render-markdown.ts';
+import type { Slide } from '../slides/slide.ts';
+import { raw, unwrap } from '../html/escape.ts';
+
+export function renderMarkdownSlide(md: MarkdownSlide): Slide {
+  // Each slide sits under the deck's one h1 (the title slide), so a slide's "# Heading" becomes h2.
+  const body = unwrap(markdownBlock(md.body)).replace(/<(\/?)h1>/g, '<$1h2>');
+  return {
+    id: md.id,
+    title: md.title,
+    kind: md.className ?? 'text',
+    weight: md.weight,
+    body: raw(body),
+    notes: markdownBlock(md.notes),
+  };
+}

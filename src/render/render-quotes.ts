@@ -1,0 +1,59 @@
+// Practitioners' words, large, with the attribution beneath; long quotes continue over slides.
+import type { TalkModel } from '../data/load-data.ts';
+import type { Quote } from '../schema/index.ts';
+import { escapeHtml, html, raw } from '../html/escape.ts';
+import { markdownBlock } from '../markdown/render-markdown.ts';
+import type { Slide } from '../slides/slide.ts';
+import { splitText } from '../slides/split-text.ts';
+
+/** Words per slide at the quote's type size, so a slide never overflows. */
+export const QUOTE_WORDS_PER_SLIDE = 60;
+
+export function renderQuotes({ quotes }: TalkModel): Slide[] {
+  return quotes.quotes.flatMap((q) =>
+    renderQuoteSlides({
+      id: `quote-${q.id}`,
+      heading: 'What therapists see',
+      text: q.text,
+      attribution: `${q.person}, ${q.credential}`,
+      notes: q.notes,
+    }),
+  );
+}
+
+export interface QuoteInput {
+  id: string;
+  heading: string;
+  text: string;
+  attribution: string;
+  notes: string;
+  kind?: string;
+}
+
+export function renderQuoteSlides(q: QuoteInput): Slide[] {
+  const parts = splitText(q.text, QUOTE_WORDS_PER_SLIDE);
+  const whole = quoteParagraphs(q.text.split(/\n\s*\n/));
+  return parts.map((paragraphs, i) => {
+    const numbered = parts.length > 1 ? ` (${i + 1} of ${parts.length})` : '';
+    const continued = i > 0 ? html`<span class="continued">continued</span>` : '';
+    return {
+      id: i === 0 ? q.id : `${q.id}-${i + 1}`,
+      title: `${q.attribution}${numbered}`,
+      kind: q.kind ?? 'quote',
+      weight: 0.8,
+      body: raw(html`<h2 class="quote-heading">${q.heading}${continued}</h2>
+<figure class="quote">
+<blockquote>${raw(quoteParagraphs(paragraphs))}</blockquote>
+<figcaption>${q.attribution}${numbered ? html`<span class="part">${numbered}</span>` : ''}</figcaption>
+</figure>`),
+      notes: raw(
+        html`${i === 0 ? markdownBlock(q.notes) : ''}<p>The whole quote, from ${q.attribution}:</p><blockquote>${raw(whole)}</blockquote>`,
+      ),
+    };
+  });
+}
+
+function quoteParagraphs(paragraphs: string[]): string {
+  // Quotes are kept verbatim: plain text, escaped, never read as Markdown.
+  return paragraphs.map((p) => `<p>${escapeHtml(p.trim())}</p>`).join('');
+}

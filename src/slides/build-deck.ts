@@ -1,0 +1,44 @@
+// Turns the validated talk into the ordered, timed list of slides.
+import type { TalkModel } from '../data/load-data.ts';
+import type { OrderEntry } from '../schema/index.ts';
+import { renderAcknowledgements } from '../render/render-acknowledgements.ts';
+import { renderClinic } from '../render/render-clinic.ts';
+import { renderMarkdownSlide } from '../render/render-markdown-slide.ts';
+import { renderOverview } from '../render/render-overview.ts';
+import { renderTakeaways, renderTips } from '../render/render-points.ts';
+import { renderQuestions } from '../render/render-questions.ts';
+import { renderQuotes } from '../render/render-quotes.ts';
+import { renderReferences, renderResources } from '../render/render-resources.ts';
+import { renderStudies } from '../render/render-study.ts';
+import { renderTitle } from '../render/render-title.ts';
+import type { Slide, TimedSlide } from './slide.ts';
+import { assignTimings } from './timing.ts';
+
+type Generator = (model: TalkModel) => Slide[] | Promise<Slide[]>;
+
+const GENERATORS: Record<Exclude<OrderEntry, `${string}.md`>, Generator> = {
+  title: renderTitle,
+  acknowledgements: renderAcknowledgements,
+  overview: renderOverview,
+  studies: renderStudies,
+  quotes: renderQuotes,
+  clinic: renderClinic,
+  tips: renderTips,
+  takeaways: renderTakeaways,
+  resources: renderResources,
+  references: renderReferences,
+  questions: renderQuestions,
+};
+
+export async function buildDeck(model: TalkModel): Promise<TimedSlide[]> {
+  const groups = await Promise.all(
+    model.order.slides.map(async (entry): Promise<Slide[]> => {
+      const md = model.markdown.get(entry);
+      if (md) return [renderMarkdownSlide(md)];
+      const generate = GENERATORS[entry as keyof typeof GENERATORS];
+      if (!generate) throw new Error(`no slide file or generated slides named "${entry}"`);
+      return generate(model);
+    }),
+  );
+  return assignTimings(groups.flat(), model.talk.lengthMinutes);
+}

@@ -1,0 +1,22 @@
+// The description of one slide: what every renderer produces and every output (deck, handout, text) consumes.
+import type { Raw } from '../html/escape.ts';
+
+export interface Slide {
+  /** Stable id: the URL hash (`#/<id>`) and the element id. */
+  id: string;
+  /** Plain-text title, for outlines, the text version and tests. */
+  title: string;
+  /** A class naming the slide's layout, such as "study" or "quote". */
+  kind: string;
+  /** The slide's finished HTML, heading included. */
+  body: Raw;
+  /** The speaker notes as finished HTML. */
+  notes: Raw;
+  /** Share of the talk's time, relative to other slides. */
+  weight: number;
+}
+
+/** A slide with its time budget in whole seconds. */
+export interface TimedSlide extends Slide {
+  seconds: number;
+}

@@ -1,0 +1,72 @@
+// Vite plugin: at build time, loads and validates the talk and writes finished slides into index.html.
+import { resolve } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { DataError, formatProblem } from '../data/data-error.ts';
+import { loadTalk, type TalkModel } from '../data/load-data.ts';
+import { html, unwrap } from '../html/escape.ts';
+import { renderSections } from '../html/render-sections.ts';
+import { buildDeck } from '../slides/build-deck.ts';
+import type { TimedSlide } from '../slides/slide.ts';
+
+export interface DeckPluginOptions {
+  /** Folder holding data/ and slides/; defaults to the DECK_TALK environment variable, then the project root. */
+  talk?: string;
+}
+
+export interface BuiltDeck {
+  model: TalkModel;
+  slides: TimedSlide[];
+}
+
+export async function buildTalk(root: string): Promise<BuiltDeck> {
+  const model = loadTalk({ root });
+  return { model, slides: await buildDeck(model) };
+}
+
+export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
+  let talkRoot = '';
+  let server: ViteDevServer | undefined;
+  let lastGood: string | undefined;
+
+  return {
+    name: 'deck',
+    configResolved(config) {
+      talkRoot = resolve(config.root, options.talk ?? process.env.DECK_TALK ?? '.');
+    },
+    configureServer(s) {
+      server = s;
+      const watched = (file: string) => file.startsWith(resolve(talkRoot, 'data')) || file.startsWith(resolve(talkRoot, 'slides'));
+      s.watcher.add([resolve(talkRoot, 'data'), resolve(talkRoot, 'slides')]);
+      s.watcher.on('change', (file) => {
+        if (watched(file)) s.ws.send({ type: 'full-reload' });
+      });
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      async handler(page) {
+        try {
+          const deck = await buildTalk(talkRoot);
+          lastGood = fillPage(page, deck);
+          return lastGood;
+        } catch (e) {
+          if (!server) throw e instanceof DataError ? new Error(e.message) : e;
+          // The dev server keeps showing the last good deck and reports the problems in its overlay.
+          const message = e instanceof DataError ? e.problems.map(formatProblem).join('\n') : String(e);
+          server.config.logger.error(message);
+          setTimeout(() => server?.ws.send({ type: 'error', err: { message, stack: '', plugin: 'deck' } }), 300);
+          return lastGood ?? page.replace('<!-- deck:slides -->', unwrap(html`<section><h2>The talk has problems</h2><pre>${message}</pre></section>`));
+        }
+      },
+    },
+  };
+}
+
+export function fillPage(page: string, { model, slides }: BuiltDeck): string {
+  const { talk } = model;
+  const head = html`<title>${talk.title}</title>
+<meta name="description" content="${talk.description}">`;
+  return page
+    .replace('%DECK_LANG%', talk.lang)
+    .replace('<!-- deck:head -->', unwrap(head))
+    .replace('<!-- deck:slides -->', renderSections(slides));
+}
