@@ -21,5 +21,5 @@ export function citationHtml(study: Study): Raw {
     c.pmid ? externalLink(pubmedUrl(c.pmid), `PMID ${c.pmid}`) : undefined,
   ].filter((l): l is Raw => l !== undefined);
   const linkList = links.flatMap((l, i) => (i === 0 ? [l] : [html`; `, l]));
-  return html`${c.authors}. ${study.title}. <cite>${c.journal}</cite>${where ? `, ${where}` : ''}.${links.length ? html` ${linkList}.` : ''}`;
+  return html`${c.authors.replace(/\.$/, '')}. ${study.title}. <cite>${c.journal}</cite>${where ? `, ${where}` : ''}.${links.length ? html` ${linkList}.` : ''}`;
 }

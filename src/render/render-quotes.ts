@@ -7,7 +7,7 @@ import type { Slide } from '../slides/slide.ts';
 import { splitText } from '../slides/split-text.ts';
 
 /** Words per slide at the quote's type size, so a slide never overflows. */
-export const QUOTE_WORDS_PER_SLIDE = 60;
+export const QUOTE_WORDS_PER_SLIDE = 70;
 
 export function renderQuotes({ quotes }: TalkModel): Slide[] {
   return quotes.quotes.flatMap((q) =>

@@ -7,6 +7,7 @@ import { html, unwrap } from '../html/escape.ts';
 import { renderSections } from '../html/render-sections.ts';
 import { buildDeck } from '../slides/build-deck.ts';
 import type { TimedSlide } from '../slides/slide.ts';
+import { EXTRA_PAGES } from './extra-pages.ts';
 
 export interface DeckPluginOptions {
   /** Folder holding data/ and slides/; defaults to the DECK_TALK environment variable, then the project root. */
@@ -27,6 +28,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
   let talkRoot = '';
   let server: ViteDevServer | undefined;
   let lastGood: string | undefined;
+  let built: BuiltDeck | undefined;
 
   return {
     name: 'deck',
@@ -41,11 +43,20 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
         if (watched(file)) s.ws.send({ type: 'full-reload' });
       });
     },
+    async generateBundle() {
+      // Pages made from the same slides (text version, handout): written beside index.html.
+      const deck = built ?? (await buildTalk(talkRoot));
+      for (const page of EXTRA_PAGES) {
+        const { fileName, source } = await page(deck);
+        this.emitFile({ type: 'asset', fileName, source });
+      }
+    },
     transformIndexHtml: {
       order: 'pre',
       async handler(page) {
         try {
           const deck = await buildTalk(talkRoot);
+          built = deck;
           lastGood = fillPage(page, deck);
           return lastGood;
         } catch (e) {

@@ -1,0 +1,9 @@
+// Other pages the build writes from the same slides, one line per page.
+import type { BuiltDeck } from './deck-plugin.ts';
+
+export interface ExtraPage {
+  fileName: string;
+  source: string | Uint8Array;
+}
+
+export const EXTRA_PAGES: Array<(deck: BuiltDeck) => ExtraPage | Promise<ExtraPage>> = [];
