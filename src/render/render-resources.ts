@@ -46,8 +46,8 @@ ${list.slice(start, start + REFS_PER_SLIDE).map((s) => html`<li>${citationHtml(s
 </ol>`),
       notes: markdownBlock(
         page === 0
-          ? 'The full references are here and in the handout. I will not read them out; the links go to the abstracts.'
-          : 'The rest of the references.',
+          ? 'The full references are here, in the text version and in the handout. I will not read them out. The links go to the abstracts, which are free to read.'
+          : 'The rest of the references. If you want to look one up, the PubMed number or the DOI is the quickest way to find it.',
       ),
     };
   });

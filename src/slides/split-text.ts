@@ -39,7 +39,8 @@ function toPieces(text: string, maxWords: number): Piece[] {
   const pieces: Piece[] = [];
   const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
   for (const p of paragraphs) {
-    const sentences = p.match(/[^.!?]+(?:[.!?]+["”’)]*|$)\s*/g)?.map((s) => s.trim()).filter(Boolean) ?? [p];
+    // Break only where a sentence end is followed by a space, so "MS.....she" stays as written.
+    const sentences = p.split(/(?<=[.!?]["”’)]*)\s+/).filter(Boolean);
     const chunks = sentences.flatMap((s) => chunkWords(s, maxWords));
     chunks.forEach((c, i) => pieces.push({ text: c, words: countWords(c), paragraphEnd: i === chunks.length - 1 }));
   }

@@ -1,0 +1,105 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { unwrap } from '../../src/html/escape.ts';
+import type { BuiltDeck } from '../../src/vite/deck-plugin.ts';
+import { builtPage, textOf } from './page-text.ts';
+import { FIGURES, FROM_REFERENCES, NAMES, QUOTES, READING, STUDY_TITLES } from './seed-strings.ts';
+
+let deck: BuiltDeck;
+let text: string;
+
+beforeAll(async () => {
+  const built = await builtPage();
+  deck = built.deck;
+  text = textOf(built.page);
+});
+
+describe('the built page holds the source text exactly', () => {
+  it.each(FIGURES)('figure %s', (s) => expect(text).toContain(s));
+  it.each(FROM_REFERENCES)('reference detail %s', (s) => expect(text).toContain(s));
+  it.each(NAMES)('name %s', (s) => expect(text).toContain(s));
+  it.each(STUDY_TITLES)('study title %s', (s) => expect(text).toContain(s));
+  it.each(READING)("speaker's reading: %s", (s) => expect(text).toContain(s));
+
+  for (const [who, paragraphs] of Object.entries(QUOTES)) {
+    it(`the whole quote of ${who}, every paragraph, verbatim`, () => {
+      for (const p of paragraphs) expect(text).toContain(p);
+    });
+  }
+
+  it('shows every paragraph of a long quote on a slide, not only in the notes', () => {
+    const onSlides = textOf(deck.slides.map((s) => unwrap(s.body)).join(' '));
+    for (const paragraphs of Object.values(QUOTES)) {
+      for (const p of paragraphs) for (const sentence of p.split(/(?<=[.?])\s+/)) expect(onSlides).toContain(sentence);
+    }
+  });
+});
+
+describe('each study', () => {
+  it('has a slide with its design, size where given, results and caveat', () => {
+    for (const study of deck.model.studies.studies) {
+      const slides = deck.slides.filter((s) => s.id.startsWith(`study-${study.id}`));
+      expect(slides.length).toBeGreaterThanOrEqual(1);
+      const t = textOf(slides.map((s) => unwrap(s.body)).join(' '));
+      expect(t).toMatch(/randomized controlled trial|pilot|crossover|systematic review|feasibility study/i);
+      if (study.participants) expect(t).toContain(study.participants.text.slice(0, 30));
+      expect(t).toContain('How sure:');
+      expect(t).toContain(textOf(study.caveat).trim().slice(0, 20));
+    }
+  });
+
+  it('labels figures that come from the paper rather than the talk', () => {
+    const mcclurg = deck.slides.find((s) => s.id === 'study-mcclurg-2011-results')!;
+    expect(textOf(unwrap(mcclurg.body))).toMatch(/P = 0\.003 \(from the paper\)/);
+  });
+});
+
+describe('speaker notes and pacing', () => {
+  it('every slide has speaker notes of some substance', () => {
+    for (const s of deck.slides) expect(textOf(unwrap(s.notes)).trim().split(' ').length, s.id).toBeGreaterThan(15);
+  });
+
+  it('per-slide timings add up to the talk length exactly', () => {
+    const total = deck.slides.reduce((sum, s) => sum + s.seconds, 0);
+    expect(total).toBe(deck.model.talk.lengthMinutes * 60);
+    for (const s of deck.slides) expect(s.seconds, s.id).toBeGreaterThan(10);
+  });
+
+  it('writes each timing as data-timing on its section', async () => {
+    const { page } = await builtPage();
+    const timings = [...page.matchAll(/<section id="([^"]+)"[^>]*data-timing="(\d+)"/g)];
+    expect(timings.length).toBe(deck.slides.length);
+    expect(timings.reduce((sum, m) => sum + Number(m[2]), 0)).toBe(deck.model.talk.lengthMinutes * 60);
+  });
+});
+
+describe('slides and ids', () => {
+  it('gives every slide a unique id usable in the URL hash', () => {
+    const ids = deck.slides.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9-]+$/);
+    expect(ids).toContain('study-negahban-2013');
+  });
+
+  it('follows the order file: title first, questions last, every study in between', () => {
+    const ids = deck.slides.map((s) => s.id);
+    expect(ids[0]).toBe('title');
+    expect(ids.at(-1)).toBe('questions');
+    for (const st of deck.model.studies.studies) expect(ids).toContain(`study-${st.id}`);
+    for (const entry of deck.model.order.slides) {
+      if (entry.endsWith('.md')) expect(ids).toContain(deck.model.markdown.get(entry)!.id);
+    }
+  });
+
+  it('has the generated slides the talk needs', () => {
+    const kinds = new Set(deck.slides.map((s) => s.kind));
+    for (const k of ['title', 'thanks', 'overview', 'study', 'study-results', 'quote', 'clinic', 'points', 'resources', 'references', 'questions']) {
+      expect(kinds, k).toContain(k);
+    }
+  });
+
+  it('uses one h1 (the title) and h2 for every other slide heading', () => {
+    const h1 = deck.slides.filter((s) => unwrap(s.body).includes('<h1'));
+    expect(h1.map((s) => s.id)).toEqual(['title']);
+    for (const s of deck.slides.slice(1)) expect(unwrap(s.body), s.id).toMatch(/<h2[ >]/);
+  });
+});

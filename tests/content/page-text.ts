@@ -1,0 +1,23 @@
+// Builds the deck's page the way the Vite plugin does, and reads its text back.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildTalk, fillPage, type BuiltDeck } from '../../src/vite/deck-plugin.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+export async function builtPage(root = ROOT): Promise<{ deck: BuiltDeck; page: string }> {
+  const deck = await buildTalk(root);
+  return { deck, page: fillPage(readFileSync(resolve(ROOT, 'index.html'), 'utf8'), deck) };
+}
+
+/** Visible text of some HTML, entities decoded and whitespace collapsed. */
+export function textOf(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
