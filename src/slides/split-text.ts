@@ -26,7 +26,8 @@ export function splitText(text: string, maxWords: number): string[][] {
       const last = j === n - 1;
       const slack = maxWords - words;
       const breakCost = last ? 0 : pieces[j]!.paragraphEnd ? 0 : maxWords;
-      const cost = (last ? 0 : slack * slack) + breakCost + 10 * maxWords * maxWords + best[j + 1]!.cost;
+      // Every part's slack counts, the last one's too, so no part is left with a stray sentence.
+      const cost = slack * slack + breakCost + 10 * maxWords * maxWords + best[j + 1]!.cost;
       if (cost < best[i]!.cost) best[i] = { cost, next: j + 1 };
     }
   }
