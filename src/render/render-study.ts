@@ -6,6 +6,7 @@ import { markdownBlock, markdownInline } from '../markdown/render-markdown.ts';
 import type { Slide } from '../slides/slide.ts';
 import { citationHtml } from './citation.ts';
 import { designLabel, directionLabel, figuresText, sourceNote } from './words.ts';
+import type { StudyResult } from '../schema/index.ts';
 
 export function renderStudies({ studies }: TalkModel): Slide[] {
   const total = studies.studies.length;
@@ -44,9 +45,9 @@ ${cite}`),
       body: raw(html`${eyebrow}<h2>What they found</h2>
 <ul class="results">
 ${study.results.map(
-  (r) => html`<li><span class="direction">${directionLabel(r.direction)}</span> <strong>${r.outcome}</strong>${
+  (r) => html`<li><span class="direction">${directionLabel(r.direction)}</span><span><strong>${r.outcome}</strong>${
     r.comparison ? html` (${r.comparison})` : ''
-  }${figuresText(r) ? html`: ${figuresText(r)}` : r.detail ? html`: ${markdownInline(r.detail)}` : ''}${sourceNote(r.source)}</li>`,
+  }${figuresText(r) ? html`: ${figureSpans(r)}` : r.detail ? html`: ${markdownInline(r.detail)}` : ''}${sourceNote(r.source)}</span></li>`,
 )}
 </ul>
 <p class="meaning"><strong>What it means:</strong> ${markdownInline(study.meaning)}</p>
@@ -56,4 +57,10 @@ ${study.results.map(
       ),
     },
   ];
+}
+
+/** Each figure kept on one line, so "P = 0.007" never breaks apart. */
+function figureSpans(r: StudyResult) {
+  const parts = figuresText(r).split(', ');
+  return parts.map((p, i) => html`${i ? ', ' : ''}<span class="figure">${p}</span>`);
 }

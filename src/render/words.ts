@@ -19,11 +19,11 @@ export function designLabel(study: Study): string {
 export function directionLabel(direction: StudyResult['direction']): string {
   switch (direction) {
     case 'improved':
-      return '▲ improved';
+      return '▲ Improved';
     case 'no change':
-      return '● no clear change';
+      return '● No clear change';
     case 'mixed':
-      return '◆ mixed';
+      return '◆ Mixed';
   }
 }
 
