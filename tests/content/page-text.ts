@@ -13,6 +13,8 @@ export async function builtPage(root = ROOT): Promise<{ deck: BuiltDeck; page: s
 /** Visible text of some HTML, entities decoded and whitespace collapsed. */
 export function textOf(html: string): string {
   return html
+    // Inline elements join their text to the words around them, as a browser shows it.
+    .replace(/<\/?(?:span|strong|em|a|cite|abbr|small|code|q)\b[^>]*>/g, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
