@@ -6,4 +6,6 @@ export interface ExtraPage {
   source: string | Uint8Array;
 }
 
-export const EXTRA_PAGES: Array<(deck: BuiltDeck) => ExtraPage | Promise<ExtraPage>> = [];
+export const EXTRA_PAGES: Array<(deck: BuiltDeck) => ExtraPage | Promise<ExtraPage>> = [
+  (deck) => import('../share/render-text-page.ts').then((m) => m.renderTextPage(deck)),
+];

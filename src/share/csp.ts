@@ -1,0 +1,81 @@
+// Content-Security-Policy for each page the build writes: what may load, and nothing from another site.
+import { createHash } from 'node:crypto';
+import { escapeHtml } from '../html/escape.ts';
+import { speakerViewInline } from './speaker-view.ts';
+
+/** A CSP hash source for inline content, as the browser computes it over the element's text. */
+export function cspHash(content: string): string {
+  return `'sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}'`;
+}
+
+export type Directives = Record<string, string[]>;
+
+export function serializeCsp(directives: Directives): string {
+  return Object.entries(directives)
+    .map(([name, sources]) => [name, ...sources].join(' '))
+    .join('; ');
+}
+
+export function cspMeta(directives: Directives): string {
+  return `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(serializeCsp(directives))}">`;
+}
+
+/**
+ * Sources the speaker view needs. Reveal's notes plugin writes the speaker view into an about:blank popup,
+ * which inherits this page's policy, so its one inline script, its one style sheet and its `style="display: none"`
+ * attributes are allowed by hash; its two preview frames load this same page.
+ */
+function speakerViewSources() {
+  const sv = speakerViewInline();
+  return {
+    script: sv.scripts.map(cspHash),
+    style: [...sv.styles.map(cspHash), ...(sv.styleAttributes.length ? ["'unsafe-hashes'", ...sv.styleAttributes.map(cspHash)] : [])],
+  };
+}
+
+/** The deck as served from a web address: its own origin only. */
+export function deckPolicy(): Directives {
+  const sv = speakerViewSources();
+  return {
+    'default-src': ["'self'"],
+    'script-src': ["'self'", ...sv.script],
+    'style-src': ["'self'", ...sv.style],
+    // Reveal's own style sheet draws a few small icons as data: images.
+    'img-src': ["'self'", 'data:'],
+    'font-src': ["'self'"],
+    'frame-src': ["'self'"],
+    'connect-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'none'"],
+    'form-action': ["'none'"],
+  };
+}
+
+/** The single file: nothing but its own inline script and styles, by hash, and data: fonts and images. */
+export function singleFilePolicy(inline: { scripts: string[]; styles: string[] }): Directives {
+  const sv = speakerViewSources();
+  return {
+    'default-src': ["'none'"],
+    'script-src': [...inline.scripts.map(cspHash), ...sv.script],
+    'style-src': [...inline.styles.map(cspHash), ...sv.style],
+    'img-src': ['data:'],
+    'font-src': ['data:'],
+    // The speaker view's previews show this same file.
+    'frame-src': ["'self'"],
+    'base-uri': ["'none'"],
+    'form-action': ["'none'"],
+  };
+}
+
+/** The text version: its own inline style and script by hash, data: fonts. */
+export function textPagePolicy(inline: { scripts: string[]; styles: string[] }): Directives {
+  return {
+    'default-src': ["'none'"],
+    'script-src': inline.scripts.length ? inline.scripts.map(cspHash) : ["'none'"],
+    'style-src': inline.styles.map(cspHash),
+    'img-src': ['data:'],
+    'font-src': ['data:'],
+    'base-uri': ["'none'"],
+    'form-action': ["'none'"],
+  };
+}

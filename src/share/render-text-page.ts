@@ -1,0 +1,113 @@
+// The text version: every slide's text in order as one accessible page, with the speaker notes and references.
+import { readFileSync } from 'node:fs';
+import { html, raw, unwrap, type Raw } from '../html/escape.ts';
+import type { TimedSlide } from '../slides/slide.ts';
+import type { BuiltDeck } from '../vite/deck-plugin.ts';
+import { cspMeta, textPagePolicy } from './csp.ts';
+import { singleFile, textVersionFile } from './files.ts';
+import { inlineFontFaces } from './fonts.ts';
+import { linkPreviewMeta } from './link-preview.ts';
+
+/** Shows or hides every slide's notes at once; each slide's own <details> works without it. */
+const TOGGLE_SCRIPT = `(function () {
+  var button = document.getElementById('notes-toggle');
+  var all = function () { return Array.prototype.slice.call(document.querySelectorAll('details.notes')); };
+  var sync = function () {
+    var open = all().every(function (d) { return d.open; });
+    button.textContent = open ? 'Hide all speaker notes' : 'Show all speaker notes';
+    button.setAttribute('data-open', String(open));
+  };
+  button.addEventListener('click', function () {
+    var open = button.getAttribute('data-open') !== 'true';
+    all().forEach(function (d) { d.open = open; });
+    sync();
+  });
+  all().forEach(function (d) { d.addEventListener('toggle', sync); });
+  button.parentElement.hidden = false;
+  sync();
+})();`;
+
+export function renderTextPage(deck: BuiltDeck): { fileName: string; source: string } {
+  const { talk } = deck.model;
+  const fileName = textVersionFile(talk);
+  const style = `${inlineFontFaces()}\n${readFileSync(new URL('./text-page.css', import.meta.url), 'utf8')}`;
+  const total = deck.slides.length;
+  const speaker = talk.speaker.name ? `${talk.speaker.name}, ${talk.speaker.role.toLowerCase()}` : talk.speaker.role;
+  const minutes = deck.slides.reduce((sum, s) => sum + s.seconds, 0) / 60;
+
+  const page = html`<!doctype html>
+<html lang="${talk.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${raw(cspMeta(textPagePolicy({ scripts: [TOGGLE_SCRIPT], styles: [style] })))}
+<title>${talk.title}: text version</title>
+<meta name="description" content="${talk.description}">
+${linkPreviewMeta(talk, { file: fileName, title: `${talk.title}: text version` })}
+<style>${raw(style)}</style>
+</head>
+<body>
+<a class="skip" href="#slides">Skip to the slides</a>
+<header>
+<h1>${talk.title}</h1>
+${talk.subtitle ? html`<p class="subtitle">${talk.subtitle}</p>` : ''}
+<p>${speaker}. ${talk.event.kind}, ${talk.event.chapter}, ${talk.event.organisation}.</p>
+<p class="about">This is the text version of the talk: all ${total} slides in order, each with what the speaker says
+(the speaker notes), and the full references. It is about ${Math.round(minutes)} minutes when spoken.
+<a href="index.html">Open the slides</a>, or <a href="${singleFile(talk)}">download them as one file</a> that works without the internet.</p>
+<div class="controls" hidden><button type="button" id="notes-toggle" aria-controls="slides">Hide all speaker notes</button></div>
+<nav aria-labelledby="contents">
+<h2 id="contents">Slides</h2>
+<ol>
+${deck.slides.map((s) => html`<li><a href="#${s.id}">${s.title}</a></li>\n`)}</ol>
+</nav>
+</header>
+<main id="slides">
+${deck.slides.map((s, i) => slideSection(s, i + 1, total, fileName))}
+</main>
+<footer>
+<p>${talk.title}. Made from the same data as the slides. Shared at <a href="${talk.shareUrl}" rel="noopener noreferrer">${talk.shareUrl}</a>.</p>
+</footer>
+<script>${raw(TOGGLE_SCRIPT)}</script>
+</body>
+</html>
+`;
+  return { fileName, source: unwrap(page) };
+}
+
+function slideSection(slide: TimedSlide, n: number, total: number, selfFile: string): Raw {
+  return html`<section id="${slide.id}" aria-labelledby="${slide.id}-heading">
+<h2 id="${slide.id}-heading"><span class="slide-no">Slide ${n} of ${total}</span> ${slide.title}</h2>
+${raw(textBody(unwrap(slide.body), slide.title, selfFile))}
+<details class="notes" open>
+<summary>Speaker notes<span class="visually-hidden"> for slide ${n}</span></summary>
+${slide.notes}
+</details>
+</section>
+`;
+}
+
+/**
+ * A slide's HTML as part of the text page: its own heading dropped when it only repeats the slide's title
+ * (otherwise kept one level down, under the slide's heading), and links to this very page left out.
+ */
+export function textBody(body: string, title: string, selfFile: string): string {
+  let out = body;
+  const first = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/.exec(out);
+  if (first && plain(first[2]!) === plain(title)) out = out.slice(0, first.index) + out.slice(first.index + first[0].length);
+  out = out.replace(/<(\/?)h([1-6])\b/g, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Math.max(3, Number(level) + 1))}`);
+  const self = new RegExp(`<p\\b[^>]*>(?:(?!</p>)[\\s\\S])*?href="${selfFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[\\s\\S]*?</p>`, 'g');
+  return out.replace(self, '').trim();
+}
+
+function plain(s: string): string {
+  return s
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
