@@ -1,10 +1,12 @@
 import { defineConfig } from 'vite';
 import { deckPlugin } from './src/vite/deck-plugin.ts';
+import { sharePlugin } from './src/share/vite-plugin.ts';
 
 export default defineConfig({
   // Relative asset paths, so the built deck works from any web path and from file://.
   base: './',
-  plugins: [deckPlugin()],
+  // sharePlugin: the Content-Security-Policy and the single-file copy, dist/<slug>.html (build only).
+  plugins: [deckPlugin(), sharePlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

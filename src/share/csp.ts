@@ -1,6 +1,5 @@
 // Content-Security-Policy for each page the build writes: what may load, and nothing from another site.
 import { createHash } from 'node:crypto';
-import { escapeHtml } from '../html/escape.ts';
 import { speakerViewInline } from './speaker-view.ts';
 
 /** A CSP hash source for inline content, as the browser computes it over the element's text. */
@@ -17,7 +16,9 @@ export function serializeCsp(directives: Directives): string {
 }
 
 export function cspMeta(directives: Directives): string {
-  return `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(serializeCsp(directives))}">`;
+  // Quotes around keywords stay readable: only what could end the attribute is escaped.
+  const value = serializeCsp(directives).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<meta http-equiv="Content-Security-Policy" content="${value}">`;
 }
 
 /**

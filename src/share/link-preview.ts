@@ -28,8 +28,7 @@ export function linkPreviewMeta(talk: Talk, options: PreviewOptions = {}): Raw {
 <meta property="og:title" content="${title}">
 <meta property="og:description" content="${talk.description}">
 <meta property="og:url" content="${url}">
-<meta property="og:locale" content="${talk.lang.replace('-', '_')}">
-<meta property="og:image" content="${image}">
+${talk.lang.includes('-') ? html`<meta property="og:locale" content="${talk.lang.replace('-', '_')}">\n` : ''}<meta property="og:image" content="${image}">
 <meta property="og:image:type" content="image/png">
 <meta property="og:image:width" content="${PREVIEW_WIDTH}">
 <meta property="og:image:height" content="${PREVIEW_HEIGHT}">

@@ -8,6 +8,7 @@ import { renderSections } from '../html/render-sections.ts';
 import { buildDeck } from '../slides/build-deck.ts';
 import type { TimedSlide } from '../slides/slide.ts';
 import { EXTRA_PAGES } from './extra-pages.ts';
+import { linkPreviewMeta } from '../share/link-preview.ts';
 
 export interface DeckPluginOptions {
   /** Folder holding data/ and slides/; defaults to the DECK_TALK environment variable, then the project root. */
@@ -75,7 +76,8 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
 export function fillPage(page: string, { model, slides }: BuiltDeck): string {
   const { talk } = model;
   const head = html`<title>${talk.title}</title>
-<meta name="description" content="${talk.description}">`;
+<meta name="description" content="${talk.description}">
+${linkPreviewMeta(talk)}`;
   return page
     .replace('%DECK_LANG%', talk.lang)
     .replace('<!-- deck:head -->', unwrap(head))
