@@ -1,0 +1,122 @@
+// The built deck served from a web host at the site root and at a sub-path: every slide shows, nothing fails,
+// nothing is asked of another origin, and the speaker view works under the page's Content-Security-Policy.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { textVersionFile } from '../../src/share/files.ts';
+import { buildInto, type Built } from './support/build.ts';
+import { launchChromium, loadedFonts, waitForReveal, walkSlides, watchedContext, type Browser } from './support/browser.ts';
+import { serveFolder, type Served } from './support/server.ts';
+import { recordRequests } from './support/report.ts';
+
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
+
+let built: Built;
+let browser: Browser;
+
+beforeAll(async () => {
+  [built, browser] = await Promise.all([buildInto('served'), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(['/', '/talks/ms-massage/'])('the deck served at %s', (prefix) => {
+  let server: Served;
+  const sameOrigin = (url: string) => url.startsWith(`${server.origin}/`);
+
+  beforeAll(async () => {
+    server = await serveFolder(built.dir, prefix);
+  });
+  afterAll(() => server?.close());
+
+  it('shows every slide, with no failed request and no request to another origin', async () => {
+    const { context, watch } = await watchedContext(browser, sameOrigin);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const shown = await walkSlides(page);
+
+    expect(shown.map((s) => s.id)).toEqual(built.deck.slides.map((s) => s.id));
+    for (const s of shown) {
+      expect(s.shown, `slide ${s.id} on screen`).toBe(true);
+      expect(s.textLength, `slide ${s.id} has text`).toBeGreaterThan(0);
+    }
+    expect(await loadedFonts(page)).toEqual(expect.arrayContaining(['Atkinson Hyperlegible 400', 'Atkinson Hyperlegible 700']));
+
+    expect(watch.requests.filter((u) => !sameOrigin(u))).toEqual([]);
+    expect(watch.requests.filter((u) => !new URL(u).pathname.startsWith(prefix))).toEqual([]);
+    expect(server.asked.filter((p) => !p.startsWith(prefix))).toEqual([]);
+    expect(watch.failed).toEqual([]);
+    expect(watch.badStatus).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    expect(watch.csp).toEqual([]);
+    recordRequests(`deck served at ${prefix}`, watch.requests);
+    await context.close();
+  });
+
+  it('opens a given slide from its address', async () => {
+    const { context, watch } = await watchedContext(browser, sameOrigin);
+    const page = await context.newPage();
+    await page.goto(`${server.url}#/study-negahban-2013`);
+    await waitForReveal(page);
+    expect(await page.evaluate(() => (window as unknown as { Reveal: { getCurrentSlide(): HTMLElement } }).Reveal.getCurrentSlide().id)).toBe(
+      'study-negahban-2013',
+    );
+    expect(watch.failed).toEqual([]);
+    await context.close();
+  });
+
+  it('links to the text version from the first and the last slide, at the same path', async () => {
+    const { context, watch } = await watchedContext(browser, sameOrigin);
+    const page = await context.newPage();
+    const file = textVersionFile(built.deck.model.talk);
+    for (const hash of ['#/title', '#/questions']) {
+      await page.goto(`${server.url}${hash}`);
+      await waitForReveal(page);
+      await page.locator(`.present a[href="${file}"]`).click();
+      await page.waitForURL(`${server.url}${file}`);
+      await expect.poll(() => page.locator('h1').textContent()).toBe(built.deck.model.talk.title);
+    }
+    expect(watch.requests.filter((u) => !sameOrigin(u))).toEqual([]);
+    expect(watch.failed).toEqual([]);
+    expect(watch.badStatus).toEqual([]);
+    expect(watch.csp).toEqual([]);
+    await context.close();
+  });
+
+  it('opens the speaker view with S: notes, both previews and the timer work under the CSP', async () => {
+    const { context, watch } = await watchedContext(browser, sameOrigin);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitForReveal(page);
+    const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+    const notes = popup.locator('.speaker-controls-notes .value');
+    await expect.poll(() => notes.textContent(), { timeout: 15_000 }).toContain('Welcome, and thank you for having me.');
+
+    // Both previews are this same deck, loaded from this origin and started.
+    await expect
+      .poll(async () => {
+        const frames = popup.frames().filter((f) => f.url().includes('receiver'));
+        const ready = await Promise.all(
+          frames.map((f) => f.evaluate(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady() === true).catch(() => false)),
+        );
+        return ready.filter(Boolean).length;
+      }, { timeout: 15_000 })
+      .toBe(2);
+
+    // The speaker view's own styles apply (its style sheet lays out the panels) and it follows the deck.
+    expect(await popup.locator('#connection-status').isVisible()).toBe(false);
+    expect(await popup.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('18px');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => notes.textContent(), { timeout: 10_000 }).toContain('First, thank you');
+    // The view's style="display: none" attributes are allowed by hash: they hide the pacing rows until the
+    // view has timings (were they blocked, the rows would show as blocks).
+    const pacing = popup.locator('.pacing');
+    if ((await pacing.getAttribute('style')) !== null) expect(await pacing.evaluate((e) => getComputedStyle(e).display)).toBe('none');
+    await expect.poll(() => popup.locator('.speaker-controls-time .clock-value').textContent()).toMatch(/\d/);
+
+    expect(watch.csp).toEqual([]);
+    expect(watch.requests.filter((u) => !sameOrigin(u) && u !== 'about:blank')).toEqual([]);
+    expect(watch.failed).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await context.close();
+  });
+});
