@@ -1,9 +1,12 @@
-// Build-only steps for sharing: the deck's Content-Security-Policy, and the single-file copy of the deck.
+// Vite steps for sharing. Build: the deck's Content-Security-Policy and the single-file copy, dist/<slug>.html.
+// Dev server: the text version, so the deck's links to it work while editing.
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { loadTalk } from '../data/load-data.ts';
+import { buildTalk } from '../vite/deck-plugin.ts';
 import { cspMeta, deckPolicy } from './csp.ts';
-import { singleFile } from './files.ts';
+import { singleFile, textVersionFile } from './files.ts';
+import { renderTextPage } from './render-text-page.ts';
 import { makeSingleFile } from './single-file.ts';
 
 export interface SharePluginOptions {
@@ -11,13 +14,18 @@ export interface SharePluginOptions {
   talk?: string;
 }
 
-export function sharePlugin(options: SharePluginOptions = {}): Plugin {
+export function sharePlugin(options: SharePluginOptions = {}): Plugin[] {
+  const rootOf = (configRoot: string) => resolve(configRoot, options.talk ?? process.env.DECK_TALK ?? '.');
+  return [buildSteps(rootOf), devTextPage(rootOf)];
+}
+
+function buildSteps(rootOf: (configRoot: string) => string): Plugin {
   let talkRoot = '';
   return {
     name: 'share',
     apply: 'build',
     configResolved(config) {
-      talkRoot = resolve(config.root, options.talk ?? process.env.DECK_TALK ?? '.');
+      talkRoot = rootOf(config.root);
     },
     transformIndexHtml: {
       order: 'post',
@@ -36,10 +44,32 @@ export function sharePlugin(options: SharePluginOptions = {}): Plugin {
           if (!item) throw new Error(`share: ${path} is not part of the build`);
           return item.type === 'chunk' ? item.code : typeof item.source === 'string' ? item.source : Buffer.from(item.source);
         };
+        const page = typeof index.source === 'string' ? index.source : Buffer.from(index.source).toString('utf8');
         const { talk } = loadTalk({ root: talkRoot });
-        const source = makeSingleFile(typeof index.source === 'string' ? index.source : Buffer.from(index.source).toString('utf8'), read, talk);
-        this.emitFile({ type: 'asset', fileName: singleFile(talk), source });
+        this.emitFile({ type: 'asset', fileName: singleFile(talk), source: makeSingleFile(page, read, talk) });
       },
+    },
+  };
+}
+
+/** `npm start` serves the text version too, made afresh on each request. */
+function devTextPage(rootOf: (configRoot: string) => string): Plugin {
+  return {
+    name: 'share:dev-text-page',
+    apply: 'serve',
+    configureServer(server) {
+      const root = rootOf(server.config.root);
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '').split(/[?#]/)[0] ?? '';
+        if (!path.endsWith('-text.html')) return next();
+        buildTalk(root)
+          .then((deck) => {
+            if (path.slice(path.lastIndexOf('/') + 1) !== textVersionFile(deck.model.talk)) return next();
+            res.setHeader('content-type', 'text/html; charset=utf-8');
+            res.end(renderTextPage(deck).source);
+          })
+          .catch(next);
+      });
     },
   };
 }
