@@ -40,6 +40,9 @@ describe.each(['/', '/talks/ms-massage/'])('the deck served at %s', (prefix) => 
       expect(s.textLength, `slide ${s.id} has text`).toBeGreaterThan(0);
     }
     expect(await loadedFonts(page)).toEqual(expect.arrayContaining(['Atkinson Hyperlegible 400', 'Atkinson Hyperlegible 700']));
+    const external = await page.locator('a[href^="http"]').evaluateAll((all) => all.map((a) => `${a.getAttribute('href')} ${a.getAttribute('rel')}`));
+    expect(external.length).toBeGreaterThan(5);
+    for (const a of external) expect(a).toMatch(/ noopener noreferrer$/);
 
     expect(watch.requests.filter((u) => !sameOrigin(u))).toEqual([]);
     expect(watch.requests.filter((u) => !new URL(u).pathname.startsWith(prefix))).toEqual([]);
