@@ -1,6 +1,6 @@
 // The text version: every slide's text in order as one accessible page, with the speaker notes and references.
 import { readFileSync } from 'node:fs';
-import { html, raw, unwrap, type Raw } from '../html/escape.ts';
+import { escapeHtml, html, raw, unwrap, type Raw } from '../html/escape.ts';
 import type { TimedSlide } from '../slides/slide.ts';
 import type { BuiltDeck } from '../vite/deck-plugin.ts';
 import { cspMeta, textPagePolicy } from './csp.ts';
@@ -89,13 +89,20 @@ ${slide.notes}
 
 /**
  * A slide's HTML as part of the text page: its own heading dropped when it only repeats the slide's title
- * (otherwise kept one level down, under the slide's heading), and links to this very page left out.
+ * (otherwise kept one level down, under the slide's heading), tables in a box that scrolls sideways on a small
+ * screen, and links to this very page left out.
  */
 export function textBody(body: string, title: string, selfFile: string): string {
   let out = body;
   const first = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/.exec(out);
   if (first && plain(first[2]!) === plain(title)) out = out.slice(0, first.index) + out.slice(first.index + first[0].length);
   out = out.replace(/<(\/?)h([1-6])\b/g, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Math.max(3, Number(level) + 1))}`);
+  // A wide table scrolls inside a box of its own on a small screen, instead of widening the page.
+  out = out.replace(/<table\b[\s\S]*?<\/table>/g, (table) => {
+    const caption = /<caption\b[^>]*>([\s\S]*?)<\/caption>/.exec(table)?.[1];
+    const label = caption ? plain(caption) : 'Table';
+    return `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(label)}">${table}</div>`;
+  });
   const self = new RegExp(`<p\\b[^>]*>(?:(?!</p>)[\\s\\S])*?href="${selfFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[\\s\\S]*?</p>`, 'g');
   return out.replace(self, '').trim();
 }

@@ -114,9 +114,21 @@ describe('the text version', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
     await page.keyboard.press('Enter');
     expect(await openNotes()).toBe(total - 1);
-    expect(await button.textContent()).toBe('Show all speaker notes');
+    await expect.poll(() => button.textContent()).toBe('Show all speaker notes');
     await page.keyboard.press('Enter');
     expect(await openNotes()).toBe(total);
+    await context.close();
+  });
+
+  it('fits a phone screen: nothing but the tables, each in a focusable box of its own, scrolls sideways', async () => {
+    const { context, page } = await open({ viewport: { width: 360, height: 740 } });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const boxes = await page.locator('.table-scroll').evaluateAll((all) =>
+      all.map((b) => ({ label: b.getAttribute('aria-label'), tabindex: b.getAttribute('tabindex'), table: b.querySelectorAll('table').length })),
+    );
+    expect(boxes.length).toBe(await page.locator('table').count());
+    for (const b of boxes) expect(b).toEqual({ label: expect.stringMatching(/\w/), tabindex: '0', table: 1 });
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 
