@@ -3,7 +3,7 @@ import { deckPlugin } from './src/vite/deck-plugin.ts';
 import { sharePlugin } from './src/share/vite-plugin.ts';
 
 export default defineConfig({
-  // Relative asset paths, so the built deck works from any web path and from file://.
+  // Relative asset paths, so the built deck works from any web path (the single file covers file://).
   base: './',
   // sharePlugin: the Content-Security-Policy and the single-file copy, dist/<slug>.html (build only).
   plugins: [deckPlugin(), sharePlugin()],

@@ -22,6 +22,8 @@ const deck = new Reveal({
   controlsTutorial: false,
   progress: true,
   pdfSeparateFragments: false,
+  // Every slide carries its own data-timing; setting a default is what turns on the speaker view's pacing timer.
+  defaultTiming: 60,
   plugins: [Notes],
 });
 

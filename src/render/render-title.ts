@@ -17,7 +17,7 @@ export function renderTitle({ talk, people }: TalkModel): Slide[] {
       body: raw(html`<h1>${talk.title}</h1>
 ${talk.subtitle ? html`<p class="subtitle">${talk.subtitle}</p>` : ''}
 <p class="byline">${speaker}</p>
-<p class="event">${talk.event.kind}, ${talk.event.chapter}, ${talk.event.organisation}</p>
+<p class="event">${talk.event.kind}, ${talk.event.chapter}<br>${talk.event.organisation}</p>
 <p class="text-link"><a href="${textVersionFile(talk)}">Text version of this talk</a></p>`),
       notes: markdownBlock(
         `Welcome, and thank you for having me. I am a ${talk.speaker.role.toLowerCase()}, and today's topic is ${talk.title.toLowerCase()}. ` +
