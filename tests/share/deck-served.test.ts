@@ -110,10 +110,11 @@ describe.each(['/', '/talks/ms-massage/'])('the deck served at %s', (prefix) => 
     expect(await popup.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('18px');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => notes.textContent(), { timeout: 10_000 }).toContain('First, thank you');
-    // The view's style="display: none" attributes are allowed by hash: they hide the pacing rows until the
-    // view has timings (were they blocked, the rows would show as blocks).
+    // The view's style="display: none" attributes are allowed by hash; the deck's per-slide timings then
+    // reveal the pacing row (time left for the current slide).
     const pacing = popup.locator('.pacing');
-    if ((await pacing.getAttribute('style')) !== null) expect(await pacing.evaluate((e) => getComputedStyle(e).display)).toBe('none');
+    await expect.poll(() => pacing.evaluate((e) => getComputedStyle(e).display), { timeout: 10_000 }).toBe('block');
+    await expect.poll(() => pacing.textContent(), { timeout: 10_000 }).toMatch(/\d\d:\d\d/);
     await expect.poll(() => popup.locator('.speaker-controls-time .clock-value').textContent()).toMatch(/\d/);
 
     expect(watch.csp).toEqual([]);
