@@ -6,6 +6,7 @@ import 'reveal.js/reveal.css';
 import '@fontsource/atkinson-hyperlegible/latin-400.css';
 import '@fontsource/atkinson-hyperlegible/latin-700.css';
 import '../styles/deck.css';
+import '../styles/print.css';
 
 const deck = new Reveal({
   width: 1280,

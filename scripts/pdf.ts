@@ -1,0 +1,120 @@
+// `npm run pdf`: builds the deck if it is missing or out of date, then prints two PDFs into dist/ with Chromium:
+//   <slug>-slides.pdf   one slide per 16:9 page, as the deck shows them
+//   <slug>-handout.pdf  every slide small beside its speaker notes, then the references (US Letter; --a4 for A4)
+// Usage: npm run pdf [-- --a4] [-- --no-build | --build] [-- --dist DIR]
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { build } from 'vite';
+import { DataError, formatProblem } from '../src/data/data-error.ts';
+import { loadTalk } from '../src/data/load-data.ts';
+import { staleReason } from '../src/handout/build-state.ts';
+import { ChromiumMissing, chromiumPath } from '../src/handout/chromium.ts';
+import { handoutPageFile, type Paper } from '../src/handout/files.ts';
+import { makePdfs, PdfError, type PdfFile } from '../src/handout/make-pdfs.ts';
+
+const USAGE = `Usage: npm run pdf [-- options]
+  --a4        print the handout on A4 paper (default: US Letter)
+  --letter    print the handout on US Letter paper
+  --build     build the deck first even if dist/ looks up to date
+  --no-build  never build; use dist/ as it is
+  --dist DIR  the built folder to print from and write to (default: dist)
+Needs Chromium: apt-get install -y chromium (or CHROME_PATH set to a Chromium or Chrome).`;
+
+const started = performance.now();
+const project = resolve(import.meta.dirname, '..');
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
+
+function fail(message: string, code = 1): never {
+  console.error(`npm run pdf: ${message}`);
+  process.exit(code);
+}
+
+function parseArgs(argv: string[]) {
+  let paper: Paper = 'letter';
+  let buildMode: 'auto' | 'always' | 'never' = 'auto';
+  let dist: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--a4') paper = 'a4';
+    else if (arg === '--letter') paper = 'letter';
+    else if (arg === '--build') buildMode = 'always';
+    else if (arg === '--no-build') buildMode = 'never';
+    else if (arg === '--dist' && argv[i + 1]) dist = argv[++i];
+    else if (arg.startsWith('--dist=')) dist = arg.slice('--dist='.length);
+    else if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else fail(`unknown option "${arg}"\n${USAGE}`, 2);
+  }
+  return { paper, buildMode, dist };
+}
+
+const args = parseArgs(process.argv.slice(2));
+const talkRoot = resolve(process.env.DECK_TALK ?? project);
+const defaultDist = resolve(project, 'dist');
+const dist = resolve(args.dist ?? defaultDist);
+
+// The browser first: without it nothing can be printed, so say so before spending time on a build.
+try {
+  chromiumPath();
+} catch (e) {
+  fail(e instanceof Error ? e.message : String(e));
+}
+
+let talk;
+try {
+  talk = loadTalk({ root: talkRoot }).talk;
+} catch (e) {
+  if (e instanceof DataError) fail(`the talk's data has problems; nothing was printed.\n${e.problems.map(formatProblem).join('\n')}`);
+  throw e;
+}
+
+const reason =
+  args.buildMode === 'always'
+    ? 'asked to build'
+    : args.buildMode === 'never'
+      ? undefined
+      : staleReason({
+          dist,
+          outputs: ['index.html', handoutPageFile(talk)],
+          sources: [
+            resolve(talkRoot, 'data'),
+            resolve(talkRoot, 'slides'),
+            resolve(project, 'src'),
+            resolve(project, 'index.html'),
+            resolve(project, 'vite.config.ts'),
+            resolve(project, 'package-lock.json'),
+          ],
+        });
+
+if (reason) {
+  console.log(`Building the deck first (${reason})…`);
+  if (dist === defaultDist) {
+    // The project's own build, so dist/ stays complete (the single file and the link-preview image too).
+    const run = spawnSync('npm', ['run', 'build'], { cwd: project, stdio: 'inherit', env: process.env });
+    if (run.status !== 0) fail('the build failed (see above); nothing was printed.');
+  } else {
+    try {
+      await build({ root: project, configFile: resolve(project, 'vite.config.ts'), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+    } catch (e) {
+      fail(`the build failed; nothing was printed.\n${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}
+
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} kB`);
+const line = (f: PdfFile, what: string) =>
+  `${resolve(f.path).replace(`${process.cwd()}/`, '').padEnd(30)} ${String(f.pages).padStart(3)} pages  ${size(f.bytes).padStart(7)}  ${what}`;
+
+try {
+  const result = await makePdfs({ dist, talk, paper: args.paper, log: (l) => console.log(l) });
+  for (const w of result.warnings) console.warn(`warning: ${w}`);
+  console.log(line(result.slides, 'slides, one per 16:9 page'));
+  console.log(line(result.handout, `handout, ${args.paper === 'a4' ? 'A4' : 'US Letter'}`));
+  console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+} catch (e) {
+  if (e instanceof ChromiumMissing || e instanceof PdfError) fail(e.message);
+  fail(`printing failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+}

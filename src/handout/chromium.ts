@@ -1,0 +1,53 @@
+// Debian's Chromium, started headless through playwright-core: the PDFs are printed by it. No browser is ever
+// downloaded; when none is installed, the error says how to install one.
+import { accessSync, constants, existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export const INSTALL_HINT =
+  'Install it with: apt-get install -y chromium (as root, on Debian or Ubuntu), or set CHROME_PATH to a Chromium or Chrome executable.';
+
+/** The problem is the machine (no browser), not the talk: the message says what to do. */
+export class ChromiumMissing extends Error {
+  override name = 'ChromiumMissing';
+}
+
+/** $CHROME_PATH, else Debian's /usr/bin/chromium; throws ChromiumMissing naming the install command. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  const path = env.CHROME_PATH || '/usr/bin/chromium';
+  const why = !existsSync(path) ? 'was not found' : !isExecutable(path) ? 'is not executable' : undefined;
+  if (why) {
+    throw new ChromiumMissing(
+      `Chromium is needed to make the PDFs, and ${path} ${why}${env.CHROME_PATH ? ' (from CHROME_PATH)' : ''}. ${INSTALL_HINT}`,
+    );
+  }
+  return path;
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Promise<Browser> {
+  const executablePath = chromiumPath(env);
+  try {
+    return await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+  } catch (e) {
+    const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    throw new ChromiumMissing(`Chromium at ${executablePath} did not start: ${first}. ${INSTALL_HINT}`);
+  }
+}

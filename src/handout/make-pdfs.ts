@@ -1,0 +1,201 @@
+// Prints the built deck to two PDFs with Chromium: the slides (Reveal's print view, one slide per 16:9 page) and
+// the handout (the handout page the build writes, on US Letter or A4). Both tagged, with an outline, real text
+// and live links. Each file is written under a temporary name and renamed, so a failed run leaves no half file.
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { Talk } from '../schema/index.ts';
+import { sharedUrl } from '../share/files.ts';
+import { launchChromium } from './chromium.ts';
+import { handoutPageFile, handoutPdfFile, slidesPdfFile, type Paper } from './files.ts';
+import { SLIDE_HEIGHT, SLIDE_WIDTH } from './render-handout-page.ts';
+import { serveStatic } from './static-server.ts';
+
+export interface PdfOptions {
+  /** The built site (dist/): index.html, assets/ and the handout page. The PDFs are written here too. */
+  dist: string;
+  talk: Talk;
+  paper?: Paper;
+  /** Where to write the PDFs, if not into dist. */
+  outDir?: string;
+  /** Progress and warnings, one line each. */
+  log?: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface PdfFile {
+  path: string;
+  pages: number;
+  bytes: number;
+}
+
+export interface PdfResult {
+  slides: PdfFile;
+  handout: PdfFile;
+  /** Problems worth a look that did not stop the PDFs, such as a slide too tall for its page. */
+  warnings: string[];
+}
+
+/** Something is missing or wrong in what is to be printed (not the machine): the message says what. */
+export class PdfError extends Error {
+  override name = 'PdfError';
+}
+
+export async function makePdfs(options: PdfOptions): Promise<PdfResult> {
+  const { talk, paper = 'letter', log = () => {} } = options;
+  const dist = resolve(options.dist);
+  const outDir = resolve(options.outDir ?? dist);
+  for (const file of ['index.html', handoutPageFile(talk)]) {
+    if (!existsSync(join(dist, file))) throw new PdfError(`${join(dist, file)} is missing: build the deck first (npm run build).`);
+  }
+  const browser = await launchChromium(options.env);
+  const server = await serveStatic(dist);
+  const warnings: string[] = [];
+  try {
+    log('Printing the slides (Reveal print view)…');
+    const slides = await printSlides(browser, server.url, talk, warnings);
+    log(`Printing the handout (${paper === 'a4' ? 'A4' : 'US Letter'})…`);
+    const handout = await printHandout(browser, server.url, talk, paper, warnings);
+    if (server.missing.length) warnings.push(`the printed pages asked for files the build does not have: ${server.missing.join(', ')}`);
+    const slidesPath = writeAtomically(join(outDir, slidesPdfFile(talk)), slides);
+    const handoutPath = writeAtomically(join(outDir, handoutPdfFile(talk)), handout);
+    return {
+      slides: { path: slidesPath, pages: countPdfPages(slides), bytes: slides.length },
+      handout: { path: handoutPath, pages: countPdfPages(handout), bytes: handout.length },
+      warnings,
+    };
+  } finally {
+    await server.close();
+    await browser.close();
+  }
+}
+
+interface RevealLike {
+  isReady(): boolean;
+  getTotalSlides(): number;
+}
+
+/** One slide per page, every fragment shown, slide numbers "n / total", links that work outside this server. */
+export async function printSlides(browser: Browser, base: string, talk: Talk, warnings: string[] = []): Promise<Buffer> {
+  const context = await browser.newContext({ viewport: { width: SLIDE_WIDTH, height: SLIDE_HEIGHT }, reducedMotion: 'reduce' });
+  try {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    // margin=0: the page is exactly the slide, 1280×720 (13.33 × 7.5 inches), as Reveal reads settings from the query.
+    await page.goto(new URL('index.html?print-pdf&margin=0', base).href, { waitUntil: 'load' });
+    await page.waitForFunction(
+      () => {
+        const reveal = (window as unknown as { Reveal?: RevealLike }).Reveal;
+        const pages = document.querySelectorAll('.reveal .slides > .pdf-page').length;
+        return reveal?.isReady() === true && pages > 0 && pages === document.querySelectorAll('.reveal .slides section').length;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    const tall = await page.evaluate(
+      async ({ shareUrl, width, height }) => {
+        await document.fonts.ready;
+        const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'));
+        // The number as the presenter reads it out, "7 / 36", not Reveal's bare "7".
+        pages.forEach((p, i) => {
+          const n = p.querySelector('.slide-number-pdf');
+          if (n) n.textContent = `${i + 1} / ${pages.length}`;
+        });
+        for (const a of Array.from(document.querySelectorAll<HTMLAnchorElement>('.reveal a[href]'))) {
+          const href = a.getAttribute('href') ?? '';
+          const slide = /^#\/([^/?#]+)/.exec(href)?.[1];
+          if (slide !== undefined) a.setAttribute('href', document.getElementById(slide) ? `#${slide}` : shareUrl);
+          else if (!/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith('#')) a.setAttribute('href', new URL(href, shareUrl).href);
+        }
+        await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+        // A slide whose content is larger than the slide would be cut off at the page's edge.
+        return pages
+          .map((p) => p.querySelector('section'))
+          .filter((s): s is HTMLElement => !!s && (s.scrollHeight > height + 1 || s.scrollWidth > width + 1))
+          .map((s) => s.id || '?');
+      },
+      { shareUrl: sharedUrl(talk), width: SLIDE_WIDTH, height: SLIDE_HEIGHT },
+    );
+    for (const id of tall) warnings.push(`slide "${id}" holds more than fits on it: its page cuts off the rest; shorten it`);
+    if (errors.length) warnings.push(...errors.map((e) => `slides page: ${e}`));
+    // The deck's print style sheet names the page size; the same size is given here in case it is missing.
+    return await page.pdf({
+      width: `${SLIDE_WIDTH}px`,
+      height: `${SLIDE_HEIGHT}px`,
+      preferCSSPageSize: true,
+      printBackground: true,
+      tagged: true,
+      outline: true,
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/** The handout page, portrait, on the chosen paper; the page's own CSS sets the margins and page numbers. */
+export async function printHandout(browser: Browser, base: string, talk: Talk, paper: Paper, warnings: string[] = []): Promise<Buffer> {
+  const context = await browser.newContext({ viewport: { width: 816, height: 1056 }, reducedMotion: 'reduce' });
+  try {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(new URL(handoutPageFile(talk), base).href, { waitUntil: 'load' });
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+      await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    });
+    const fonts = await page.evaluate(() => Array.from(document.fonts).filter((f) => f.status === 'loaded').length);
+    if (fonts === 0) warnings.push('handout page: the Atkinson Hyperlegible font did not load; the PDF uses a fallback font');
+    if (errors.length) warnings.push(...errors.map((e) => `handout page: ${e}`));
+    return await page.pdf({ format: paper === 'a4' ? 'A4' : 'Letter', printBackground: true, tagged: true, outline: true });
+  } finally {
+    await context.close();
+  }
+}
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) errors.push(m.text());
+  });
+  return errors;
+}
+
+const pending = new Set<string>();
+let cleanupHooked = false;
+
+/** Writes under a temporary name in the same folder, then renames: the final name only ever holds a whole file. */
+export function writeAtomically(path: string, data: Uint8Array): string {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  hookCleanup();
+  pending.add(temp);
+  try {
+    writeFileSync(temp, data);
+    renameSync(temp, path);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  } finally {
+    pending.delete(temp);
+  }
+  return path;
+}
+
+function hookCleanup(): void {
+  if (cleanupHooked) return;
+  cleanupHooked = true;
+  process.once('exit', () => pending.forEach((t) => rmSync(t, { force: true })));
+}
+
+/** Pages in a PDF as Chromium writes it: the largest /Count of a /Type /Pages node (the root). */
+export function countPdfPages(pdf: Uint8Array): number {
+  const text = Buffer.from(pdf).toString('latin1');
+  let max = 0;
+  for (const m of text.matchAll(/<<((?:(?!>>)[\s\S])*?)>>/g)) {
+    const dict = m[1]!;
+    if (!/\/Type\s*\/Pages\b/.test(dict)) continue;
+    const count = /\/Count\s+(\d+)/.exec(dict);
+    if (count) max = Math.max(max, Number(count[1]));
+  }
+  return max;
+}

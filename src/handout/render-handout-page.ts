@@ -1,0 +1,201 @@
+// The handout's print page, made from the same slides as the deck: every slide small (its real HTML, scaled into
+// a 16:9 box) beside what the speaker says, two or three to a page, then the full references with their links,
+// where to read more, and the thanks. `npm run pdf` prints it to <slug>-handout.pdf; it also prints from a browser.
+import { readFileSync } from 'node:fs';
+import type { TalkModel } from '../data/load-data.ts';
+import { html, raw, unwrap, type Raw } from '../html/escape.ts';
+import { markdownInline } from '../markdown/render-markdown.ts';
+import { doiUrl, pubmedUrl } from '../render/citation.ts';
+import type { Study } from '../schema/index.ts';
+import { cspMeta, textPagePolicy } from '../share/csp.ts';
+import { sharedUrl } from '../share/files.ts';
+import { inlineFontFaces } from '../share/fonts.ts';
+import { linkPreviewMeta } from '../share/link-preview.ts';
+import type { TimedSlide } from '../slides/slide.ts';
+import type { BuiltDeck } from '../vite/deck-plugin.ts';
+import { handoutPageFile } from './files.ts';
+
+/** The deck's slide size, in CSS pixels. */
+export const SLIDE_WIDTH = 1280;
+export const SLIDE_HEIGHT = 720;
+/**
+ * How much a slide is shrunk on the handout: 0.33 makes it 4.4 inches wide, its body text about 8.5 points and
+ * its smallest text (citations) about 6 points, leaving about 3 inches beside it for the notes on US Letter or A4.
+ */
+export const THUMB_ZOOM = 0.33;
+
+export function renderHandoutPage(deck: BuiltDeck): { fileName: string; source: string } {
+  const { talk } = deck.model;
+  const fileName = handoutPageFile(talk);
+  const total = deck.slides.length;
+  const title = `${talk.title}: handout`;
+  const style = handoutStyle(title);
+  const speaker = talk.speaker.name ? `${talk.speaker.name}, ${talk.speaker.role.toLowerCase()}` : talk.speaker.role;
+  const notes = printedNotes(deck.slides);
+  const ids = new Set(deck.slides.map((s) => s.id));
+
+  const page = html`<!doctype html>
+<html lang="${talk.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${raw(cspMeta(textPagePolicy({ scripts: [], styles: [style] })))}
+<title>${title}</title>
+<meta name="description" content="${talk.description}">
+${linkPreviewMeta(talk, { file: fileName, title })}
+<style>${raw(style)}</style>
+</head>
+<body class="handout">
+<header class="cover">
+<p class="kicker">Handout</p>
+<h1>${talk.title}</h1>
+${talk.subtitle ? html`<p class="subtitle">${talk.subtitle}</p>` : ''}
+<p class="event">${speaker}. ${talk.event.kind}, ${talk.event.chapter}, ${talk.event.organisation}.</p>
+<div class="about">
+<p>All ${total} slides of the talk in order, each with what the speaker says beside it. The speaker says each slide's
+number as the talk goes on (“slide 7”); the numbers here are the same. The full references with their links, where to
+read more, and the thanks are at the end.</p>
+<p>The slides, this handout and a text version for screen readers are online at
+<a href="${talk.shareUrl}">${talk.shareUrl}</a></p>
+</div>
+</header>
+<main>
+${deck.slides.map((s, i) => entry(s, i + 1, total, notes[i]!, deck.model, ids))}
+${backMatter(deck)}
+</main>
+</body>
+</html>
+`;
+  return { fileName, source: unwrap(page) };
+}
+
+/** One slide: its number and title, the slide itself shrunk, and the speaker notes beside it. */
+function entry(slide: TimedSlide, n: number, total: number, notes: string, model: TalkModel, ids: Set<string>): Raw {
+  const body = slideBodyForPrint(unwrap(slide.body), model, ids);
+  return html`<article class="entry" id="slide-${slide.id}" aria-labelledby="slide-${slide.id}-h">
+<h2 id="slide-${slide.id}-h"><span class="no">Slide ${n}</span><span class="sep">: </span>${slide.title}</h2>
+<div class="thumb"><div class="reveal"><div class="slides"><section class="${slide.kind}">
+${raw(body)}
+</section></div><div class="slide-number" aria-hidden="true">${n} / ${total}</div></div></div>
+<div class="notes">
+<p class="notes-label">What the speaker says</p>
+${raw(notesForPrint(notes, model, ids))}
+</div>
+</article>
+`;
+}
+
+/**
+ * A slide's HTML as the handout shows it: its headings keep their look but are no longer headings (the handout's
+ * own "Slide n" heading stands for the slide, in the PDF's outline too), and relative links point at the published
+ * copy, since a PDF has no folder of its own.
+ */
+export function slideBodyForPrint(body: string, model: TalkModel, ids: Set<string>): string {
+  return absoluteLinks(body.replace(/<h([1-6])\b(?![^>]*\brole=)/g, '<h$1 role="none"'), model, ids);
+}
+
+function notesForPrint(notes: string, model: TalkModel, ids: Set<string>): string {
+  return absoluteLinks(notes, model, ids);
+}
+
+/** Relative links to the published copy; links to a slide (`#/id`) to that slide's place in the handout. */
+export function absoluteLinks(htmlText: string, { talk }: TalkModel, ids: Set<string>): string {
+  return htmlText.replace(/\bhref="([^"]*)"/g, (whole, href: string) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return whole;
+    const slide = /^#\/?([^/?#]+)/.exec(href)?.[1];
+    if (slide !== undefined) return ids.has(slide) ? `href="#slide-${slide}"` : whole;
+    return `href="${sharedUrl(talk, href.replace(/&amp;/g, '&')).replace(/&/g, '&amp;')}"`;
+  });
+}
+
+/**
+ * The notes as printed: a quotation already printed in full in the notes of an earlier slide (a long quote split
+ * over several slides repeats it whole in each slide's notes) is not printed again, but pointed to.
+ */
+export function printedNotes(slides: readonly TimedSlide[]): string[] {
+  const seen = new Map<string, number>();
+  return slides.map((s, i) =>
+    unwrap(s.notes).replace(/<blockquote>[\s\S]*?<\/blockquote>/g, (quote) => {
+      const key = quote.replace(/\s+/g, ' ');
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, i + 1);
+        return quote;
+      }
+      return `<p class="same-quote">(Printed in full in the notes for slide ${first}.)</p>`;
+    }),
+  );
+}
+
+/** References in full, with links written out so they can be typed from paper; where to read more; thanks. */
+function backMatter({ model, slides }: BuiltDeck): Raw {
+  const { studies, resources, people, quotes } = model;
+  const slideNumbers = (study: Study) =>
+    slides.flatMap((s, i) => (s.id === `study-${study.id}` || s.id.startsWith(`study-${study.id}-`) ? [i + 1] : []));
+  const hosts = people.invitedBy.people.map((p) => p.name).join(' and ');
+  const author = people.helpers.find((h) => h.id === people.book.author);
+  return html`<section class="back references" aria-labelledby="references">
+<h2 id="references">References</h2>
+<ol class="refs">
+${studies.studies.map((s) => reference(s, slideNumbers(s)))}
+</ol>
+</section>
+<section class="back" aria-labelledby="read-more">
+<h2 id="read-more">Where to read more</h2>
+<ul class="resources">
+${resources.resources.map(
+  (r) =>
+    html`<li><strong>${markdownInline(r.name)}</strong>. ${markdownInline(r.about)}${
+      r.url ? html`<br><a href="${r.url}">${r.url}</a>` : ''
+    }</li>\n`,
+)}
+</ul>
+</section>
+<section class="back" aria-labelledby="thanks">
+<h2 id="thanks">Thanks</h2>
+<ul class="thanks">
+<li><strong>${hosts}</strong>, ${people.invitedBy.organisation}, for inviting this talk.</li>
+<li>The <strong>“team”</strong>: ${markdownInline(people.team.summary)} They ${people.team.didWhat.join('; ')}.</li>
+${people.helpers.map(
+  (h) =>
+    html`<li><strong>${h.credential ? `${h.name}, ${h.credential}` : h.name}</strong>${h.about ? `, ${h.about},` : ''} for ${markdownInline(
+      h.thanksFor ?? 'help',
+    )}${author && h.id === author.id ? html`: ${people.book.titles.map((t, i) => html`${i ? '; ' : ''}<cite>${t}</cite>`)}` : ''}.</li>\n`,
+)}
+<li>The practitioners whose words are quoted: ${quotes.quotes.map((q, i) => html`${i ? (i === quotes.quotes.length - 1 ? ' and ' : ', ') : ''}<strong>${q.person}, ${q.credential}</strong>`)}.</li>
+<li>The discussion groups where this talk began: ${people.groups.map(
+  (g, i) => html`${i ? ' and ' : ''}${g.url ? html`<a href="${g.url}">${g.name}</a>` : html`<strong>${g.name}</strong>`} (${g.platform})`,
+)}.</li>
+</ul>
+<p class="colophon">Made from the same data as the slides. Online at <a href="${model.talk.shareUrl}">${model.talk.shareUrl}</a></p>
+</section>`;
+}
+
+function reference(study: Study, onSlides: number[]): Raw {
+  const c = study.citation;
+  const where = c.details ?? (c.year ? String(c.year) : '');
+  const slidesText = onSlides.length ? `Slide${onSlides.length > 1 ? 's' : ''} ${onSlides.join(' and ')}.` : '';
+  return html`<li>
+<p class="cite">${c.authors.replace(/\.$/, '')}. ${study.title}. <cite>${c.journal}</cite>${where ? `, ${where}` : ''}.</p>
+<p class="ref-links">${c.doi ? html`DOI ${c.doi}: <a href="${doiUrl(c.doi)}">${doiUrl(c.doi)}</a>` : ''}${c.doi && c.pmid ? html`<br>` : ''}${
+    c.pmid ? html`PMID ${c.pmid}: <a href="${pubmedUrl(c.pmid)}">${pubmedUrl(c.pmid)}</a>` : ''
+  }</p>
+${slidesText ? html`<p class="ref-slides">${slidesText}</p>` : ''}
+</li>
+`;
+}
+
+/** The page's one style sheet: the deck's typeface and look (so the small slides match the deck), then the handout's. */
+function handoutStyle(title: string): string {
+  const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+  const w = SLIDE_WIDTH * THUMB_ZOOM;
+  const h = SLIDE_HEIGHT * THUMB_ZOOM;
+  const sizes = `:root{--thumb-zoom:${THUMB_ZOOM};--thumb-w:${w.toFixed(2)}px;--thumb-h:${h.toFixed(2)}px;--slide-w:${SLIDE_WIDTH}px;--slide-h:${SLIDE_HEIGHT}px}
+@page{@bottom-left{content:${cssString(title)}}}`;
+  return [inlineFontFaces(), read('../styles/deck.css'), sizes, read('./handout.css')].join('\n');
+}
+
+/** A CSS string literal. */
+export function cssString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\a ')}"`;
+}
