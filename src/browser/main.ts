@@ -7,6 +7,7 @@ import '@fontsource/atkinson-hyperlegible/latin-400.css';
 import '@fontsource/atkinson-hyperlegible/latin-700.css';
 import '../styles/deck.css';
 import '../styles/print.css';
+import './follow.ts'; // follow along live: does nothing unless served by npm run present
 
 const deck = new Reveal({
   width: 1280,

@@ -1,0 +1,375 @@
+// Follow along live. Active only on a page served by `npm run present`, which adds <meta name="deck-follow">;
+// anywhere else (npm start, a static host, the single file) this module does nothing and asks for nothing.
+//
+// The presenter's page (opened with ?presenter=<token>) sends each slide and fragment change to the relay.
+// A listener's page follows, or browses freely: one key (L) and one button switch between the two. A status line
+// (aria-live) says what is going on; when the relay cannot be reached the deck goes on as a normal deck.
+import '../styles/follow.css';
+import {
+  CLOSE,
+  FOLLOW_META,
+  PRESENTER_PARAM,
+  authMessage,
+  parseServerMessage,
+  sameState,
+  stateMessage,
+  type SlideState,
+} from '../present/protocol.ts';
+
+/** The parts of Reveal's API this module uses. */
+interface RevealApi {
+  isReady(): boolean;
+  on(type: string, listener: (event: Event) => void): void;
+  getIndices(): { h?: number; v?: number; f?: number };
+  setState(state: { indexh: number; indexv: number; indexf?: number }): void;
+  addKeyBinding(binding: { keyCode: number; key: string; description: string }, callback: () => void): void;
+  layout(): void;
+  isScrollView?(): boolean;
+}
+
+const TOKEN_KEY = 'deck-follow-presenter-token';
+/** The presenter's page sends at most one state per this many ms (the last one always goes). */
+const SEND_INTERVAL_MS = 50;
+/** Reconnect back-off: base, doubling, capped, with jitter. */
+const RETRY_BASE_MS = 500;
+const RETRY_MAX_MS = 10_000;
+/** In Reveal's scroll view (narrow screens) following scrolls, and its slide events come later: events this soon
+ *  after following the speaker are the page's own, not the listener's. */
+const SETTLE_MS = 600;
+const KEY_L = 76;
+
+type Role = 'presenter' | 'listener';
+type Mode = 'follow' | 'browse';
+type Link = 'connecting' | 'open' | 'down';
+
+start();
+
+function start() {
+  const meta = document.querySelector<HTMLMetaElement>(`meta[name="${FOLLOW_META}"]`);
+  if (!meta || !meta.content) return;
+  // Not in the speaker view's previews, nor in Reveal's print view.
+  if (window.self !== window.top || /(?:^|[?&])(receiver|print-pdf)(?:[=&]|$)/i.test(location.search)) return;
+  const token = takeToken();
+  const ui = makeBar(token ? 'presenter' : 'listener');
+  whenRevealReady((deck) => new Follow(deck, meta.content, token, ui).start());
+}
+
+/** The presenter's token: from the link (then taken out of the address bar, which may be on screen) or this tab's storage. */
+function takeToken(): string | null {
+  const params = new URLSearchParams(location.search);
+  const fromLink = params.get(PRESENTER_PARAM);
+  if (fromLink) {
+    params.delete(PRESENTER_PARAM);
+    const search = params.toString();
+    history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
+    try {
+      sessionStorage.setItem(TOKEN_KEY, fromLink);
+    } catch {
+      // Storage may be off; the token then lasts as long as the page.
+    }
+    return fromLink;
+  }
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function forgetToken() {
+  try {
+    sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // nothing kept
+  }
+}
+
+/** main.ts makes window.Reveal after its imports run; wait for it, then for Reveal to be ready. */
+function whenRevealReady(run: (deck: RevealApi) => void) {
+  const check = () => {
+    const deck = (window as unknown as { Reveal?: RevealApi }).Reveal;
+    if (!deck || typeof deck.on !== 'function') return void setTimeout(check, 20);
+    if (deck.isReady()) run(deck);
+    else deck.on('ready', () => run(deck));
+  };
+  queueMicrotask(check);
+}
+
+interface Bar {
+  root: HTMLElement;
+  toggle: HTMLButtonElement | null;
+  toggleState: HTMLElement | null;
+  status: HTMLElement;
+  count: HTMLElement;
+}
+
+/** The bar above the slides: it takes its own room, so it never covers a slide or the slide number. */
+function makeBar(role: Role): Bar {
+  const root = document.createElement('div');
+  root.className = 'follow-bar';
+  root.setAttribute('role', 'region');
+  root.setAttribute('aria-label', 'Follow along live');
+
+  let toggle: HTMLButtonElement | null = null;
+  let toggleState: HTMLElement | null = null;
+  if (role === 'listener') {
+    toggle = document.createElement('button');
+    toggle.type = 'button';
+    toggle.className = 'follow-toggle';
+    toggle.setAttribute('aria-pressed', 'true');
+    toggle.setAttribute('aria-keyshortcuts', 'L');
+    const label = document.createElement('span');
+    label.textContent = 'Follow the speaker';
+    toggleState = document.createElement('span');
+    toggleState.className = 'follow-toggle-state';
+    toggleState.setAttribute('aria-hidden', 'true');
+    toggleState.textContent = 'On';
+    toggle.append(label, ' ', toggleState);
+    root.append(toggle);
+  }
+
+  const status = document.createElement('p');
+  status.className = 'follow-status';
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  status.textContent = role === 'presenter' ? 'Connecting the live link…' : 'Connecting to the speaker…';
+  const count = document.createElement('p');
+  count.className = 'follow-count';
+  root.append(status, count);
+
+  document.body.prepend(root);
+  document.body.classList.add('follow-on');
+  return { root, toggle, toggleState, status, count };
+}
+
+function stateOf(deck: RevealApi): SlideState {
+  const { h, v, f } = deck.getIndices();
+  return { h: h ?? 0, v: v ?? 0, f: typeof f === 'number' && f >= -1 ? f : null };
+}
+
+class Follow {
+  private role: Role;
+  private mode: Mode = 'follow';
+  private link: Link = 'connecting';
+  private ws: WebSocket | null = null;
+  private attempt = 0;
+  private retryTimer: number | undefined;
+  /** The speaker's latest state, as the relay sent it. */
+  private speaker: SlideState | null = null;
+  private applying = false;
+  private appliedAt = -Infinity;
+  /** Presenter: what went out last, when, and a send waiting for its turn. */
+  private lastSent: SlideState | null = null;
+  private lastSentAt = -Infinity;
+  private sendTimer: number | undefined;
+  private note = '';
+  /** The bar's height can change (fonts, a narrow window wrapping the text): Reveal then sizes the slides again. */
+  private readonly resized = new ResizeObserver(() => this.deck.layout());
+
+  constructor(
+    private readonly deck: RevealApi,
+    private readonly path: string,
+    private token: string | null,
+    private readonly bar: Bar,
+  ) {
+    this.role = token ? 'presenter' : 'listener';
+  }
+
+  start() {
+    const onChange = () => this.onSlideEvent();
+    for (const type of ['slidechanged', 'fragmentshown', 'fragmenthidden']) this.deck.on(type, onChange);
+    if (this.role === 'listener') this.listenerControls();
+    this.resized.observe(this.bar.root);
+    addEventListener('online', () => this.reconnectNow());
+    this.connect();
+    this.render();
+  }
+
+  private listenerControls() {
+    this.deck.addKeyBinding({ keyCode: KEY_L, key: 'L', description: 'Follow the speaker, or browse freely' }, () => this.toggleMode());
+    const toggle = this.bar.toggle;
+    if (!toggle) return;
+    toggle.addEventListener('click', (event) => {
+      this.toggleMode();
+      // After a mouse click, give the keys back to the slides (Space would otherwise press the button again).
+      if (event.detail > 0) toggle.blur();
+    });
+    // Space and Enter press the button; they must not also move the slides.
+    toggle.addEventListener('keydown', (event) => {
+      if (event.key === ' ' || event.key === 'Enter') event.stopPropagation();
+    });
+  }
+
+  // ---- connection ------------------------------------------------------------------------------------------
+
+  private connect() {
+    clearTimeout(this.retryTimer);
+    const url = new URL(this.path, location.href);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    url.search = '';
+    url.hash = '';
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(url);
+    } catch {
+      this.link = 'down';
+      this.render();
+      this.retryLater();
+      return;
+    }
+    this.ws = ws;
+    ws.onopen = () => {
+      this.attempt = 0;
+      this.link = 'open';
+      if (this.role === 'presenter' && this.token) ws.send(authMessage(this.token));
+      this.render();
+    };
+    ws.onmessage = (event) => {
+      if (this.ws !== ws || typeof event.data !== 'string') return;
+      this.onMessage(event.data);
+    };
+    ws.onclose = (event) => {
+      if (this.ws !== ws) return;
+      this.ws = null;
+      this.link = 'down';
+      if (event.code === CLOSE.badToken && this.role === 'presenter') {
+        // The relay was restarted with a new token: this page can still follow, as a listener.
+        this.becomeListener();
+        this.connect();
+        return;
+      }
+      this.render();
+      this.retryLater();
+    };
+  }
+
+  private retryLater() {
+    const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** this.attempt) * (0.5 + Math.random() / 2);
+    this.attempt = Math.min(this.attempt + 1, 10);
+    this.retryTimer = window.setTimeout(() => this.connect(), delay);
+  }
+
+  private reconnectNow() {
+    if (this.ws) return;
+    this.attempt = 0;
+    this.connect();
+  }
+
+  private onMessage(text: string) {
+    const message = parseServerMessage(text);
+    if (!message) return;
+    if (message.type === 'welcome' && this.role === 'presenter') {
+      this.bar.count.textContent = listenersText(message.listeners);
+      this.lastSent = null;
+      this.sendNow();
+      this.render();
+    } else if (message.type === 'listeners' && this.role === 'presenter') {
+      this.bar.count.textContent = listenersText(message.count);
+    } else if (message.type === 'state' && this.role === 'listener') {
+      const first = this.speaker === null;
+      this.speaker = { h: message.h, v: message.v, f: message.f };
+      if (this.mode === 'follow') this.apply(this.speaker);
+      if (first) this.render();
+    }
+  }
+
+  private becomeListener() {
+    this.role = 'listener';
+    this.token = null;
+    forgetToken();
+    this.bar.root.remove();
+    Object.assign(this.bar, makeBar('listener'));
+    this.resized.observe(this.bar.root);
+    this.listenerControls();
+    this.note = 'This presenter link is no longer valid: it changes each time the live link is restarted. You are following as a listener.';
+  }
+
+  // ---- presenter ---------------------------------------------------------------------------------------------
+
+  private onSlideEvent() {
+    if (this.role === 'presenter') return this.scheduleSend();
+    // A listener who moves while following has chosen to browse.
+    if (this.applying || this.mode !== 'follow' || !this.speaker) return;
+    if (this.deck.isScrollView?.() && performance.now() - this.appliedAt < SETTLE_MS) return;
+    if (sameState(stateOf(this.deck), this.speaker)) return;
+    this.setMode('browse');
+  }
+
+  private scheduleSend() {
+    if (this.sendTimer !== undefined) return;
+    const wait = this.lastSentAt + SEND_INTERVAL_MS - performance.now();
+    if (wait <= 0) return this.sendNow();
+    this.sendTimer = window.setTimeout(() => {
+      this.sendTimer = undefined;
+      this.sendNow();
+    }, wait);
+  }
+
+  private sendNow() {
+    const ws = this.ws;
+    if (this.role !== 'presenter' || !ws || ws.readyState !== WebSocket.OPEN) return;
+    const state = stateOf(this.deck);
+    if (sameState(state, this.lastSent)) return;
+    ws.send(stateMessage(state));
+    this.lastSent = state;
+    this.lastSentAt = performance.now();
+  }
+
+  // ---- listener ----------------------------------------------------------------------------------------------
+
+  private apply(state: SlideState) {
+    if (sameState(stateOf(this.deck), state)) return;
+    this.applying = true;
+    try {
+      this.deck.setState({ indexh: state.h, indexv: state.v, ...(state.f === null ? {} : { indexf: state.f }) });
+    } finally {
+      this.applying = false;
+      this.appliedAt = performance.now();
+    }
+  }
+
+  private toggleMode() {
+    this.setMode(this.mode === 'follow' ? 'browse' : 'follow');
+  }
+
+  private setMode(mode: Mode) {
+    this.mode = mode;
+    this.note = '';
+    if (mode === 'follow' && this.speaker) this.apply(this.speaker);
+    this.render();
+  }
+
+  // ---- what the bar says ---------------------------------------------------------------------------------------
+
+  private render() {
+    const { toggle, toggleState, status } = this.bar;
+    if (toggle && toggleState) {
+      toggle.setAttribute('aria-pressed', String(this.mode === 'follow'));
+      toggleState.textContent = this.mode === 'follow' ? 'On' : 'Off';
+    }
+    document.body.dataset.follow = this.role === 'presenter' ? 'presenter' : this.mode;
+    document.body.dataset.followLink = this.link;
+    const text = [this.note, this.statusText()].filter(Boolean).join(' ');
+    if (status.textContent !== text) status.textContent = text;
+  }
+
+  private statusText(): string {
+    if (this.role === 'presenter') {
+      if (this.link === 'open') return 'You are presenting live: listeners follow your slides.';
+      if (this.link === 'connecting') return 'Connecting the live link…';
+      return 'Live link lost: listeners are not getting your slides. Reconnecting…';
+    }
+    if (this.mode === 'browse') {
+      const base = 'Browsing freely. Press L or the button to follow the speaker again.';
+      return this.link === 'down' ? `${base} The live link cannot be reached right now.` : base;
+    }
+    if (this.link === 'down') return 'Following is paused: the live link cannot be reached. Reconnecting… You can still move through the slides yourself.';
+    if (this.link === 'connecting') return 'Connecting to the speaker…';
+    if (!this.speaker) return 'Following the speaker. Waiting for the speaker to start.';
+    return 'Following the speaker. Press L to browse freely.';
+  }
+}
+
+function listenersText(count: number): string {
+  return count === 1 ? '1 following' : `${count} following`;
+}

@@ -1,0 +1,136 @@
+// `npm run present`: serves the built deck with the follow-along relay and prints the presenter's and the
+// listeners' links. Settings come from flags, else from environment variables, else the defaults.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { newToken, startPresentServer } from './server.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+export const DEFAULT_PORT = 5180;
+
+const HELP = `npm run present -- [options]
+
+Serves the built deck (dist/) and the follow-along live link on one port, and prints two links:
+the presenter's (secret, new each run) and the listeners'.
+
+  --port <n>          port to listen on (env PRESENT_PORT; default ${DEFAULT_PORT}; 0 = any free port)
+  --host <address>    address to listen on (env PRESENT_HOST; default 127.0.0.1)
+  --public-url <url>  the address listeners use, when behind a proxy, e.g. https://talks.example.org/ms-massage/
+                      (env PRESENT_PUBLIC_URL)
+  --dist <folder>     the built deck (env PRESENT_DIST; default dist/)
+  --token-file <file> keep the presenter's secret in this file (made if missing, mode 600), so a restart keeps
+                      the presenter's link working (env PRESENT_TOKEN_FILE; default: a new secret each run)
+  --build             build the deck first (it is built anyway when dist/index.html is missing)
+  --help              this text
+`;
+
+export interface CliSettings {
+  port: number;
+  host: string;
+  publicUrl?: string;
+  dist: string;
+  tokenFile?: string;
+  build: boolean;
+}
+
+export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSettings | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      'public-url': { type: 'string' },
+      dist: { type: 'string' },
+      'token-file': { type: 'string' },
+      build: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) return 'help';
+  const portText = values.port ?? env.PRESENT_PORT ?? String(DEFAULT_PORT);
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${portText}"`);
+  return {
+    port,
+    host: values.host ?? env.PRESENT_HOST ?? '127.0.0.1',
+    publicUrl: values['public-url'] ?? (env.PRESENT_PUBLIC_URL || undefined),
+    dist: resolve(values.dist ?? env.PRESENT_DIST ?? resolve(ROOT, 'dist')),
+    tokenFile: values['token-file'] ?? (env.PRESENT_TOKEN_FILE || undefined),
+    build: values.build ?? false,
+  };
+}
+
+/** The token kept in a file, or a new one written there readable by its owner only. */
+export function tokenFromFile(file: string): string {
+  if (existsSync(file)) {
+    const token = readFileSync(file, 'utf8').trim();
+    if (!/^[A-Za-z0-9_-]{32,256}$/.test(token)) throw new Error(`${file} does not hold a presenter token (32 or more letters, digits, - or _)`);
+    return token;
+  }
+  const token = newToken();
+  writeFileSync(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
+  return token;
+}
+
+async function buildDeck(dist: string) {
+  console.log('Building the deck…');
+  const { build } = await import('vite');
+  await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+}
+
+async function main() {
+  const settings = readSettings(process.argv.slice(2), process.env);
+  if (settings === 'help') {
+    console.log(HELP);
+    return;
+  }
+  if (settings.build || !existsSync(resolve(settings.dist, 'index.html'))) await buildDeck(settings.dist);
+  const token = settings.tokenFile ? tokenFromFile(resolve(settings.tokenFile)) : undefined;
+  const present = await startPresentServer({
+    dist: settings.dist,
+    port: settings.port,
+    host: settings.host,
+    publicUrl: settings.publicUrl,
+    token,
+    relay: { log: (line) => console.log(`[live] ${line}`) },
+  });
+  const built = statSync(resolve(settings.dist, 'index.html')).mtime;
+  console.log(
+    [
+      '',
+      `Follow along live: serving ${settings.dist} (built ${built.toLocaleString()}) on ${settings.host}:${present.port}`,
+      '',
+      `  Presenter link (yours only: it lets whoever has it move everyone's slides${settings.tokenFile ? '' : '; new each run'}):`,
+      `    ${present.presenterUrl}`,
+      '',
+      '  Listener link (share this one):',
+      `    ${present.listenerUrl}`,
+      '',
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+  // A test or a process manager may ask for the port without reading the text above.
+  if (process.send) process.send({ type: 'ready', port: present.port, presenterUrl: present.presenterUrl, listenerUrl: present.listenerUrl });
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    present.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,139 @@
+// The follow-along wire format, shared by the relay (Node) and the deck's page (browser): no Node imports here.
+//
+// Page → relay
+//   {"type":"auth","token":"<presenter token>"}         once, first, from the presenter's page only
+//   {"type":"state","h":3,"v":0,"f":-1}                 the presenter's slide (h, v) and fragment (f, or null)
+// Relay → presenter
+//   {"type":"welcome","role":"presenter","listeners":12}  after a good token
+//   {"type":"listeners","count":13}                      how many are following (at most once a second)
+// Relay → listener
+//   {"type":"state","h":3,"v":0,"f":-1}                 only ever a presenter's state, parsed and written anew
+//
+// Anything else, or a field out of range, is malformed: the relay closes that one connection.
+
+/** The path of the WebSocket, relative to the deck's page (so it works under any prefix a proxy adds). */
+export const FOLLOW_PATH = 'follow';
+/** The name of the <meta> the relay adds to the page it serves; its content is FOLLOW_PATH. */
+export const FOLLOW_META = 'deck-follow';
+/** The query parameter that carries the presenter's token in the presenter's link. */
+export const PRESENTER_PARAM = 'presenter';
+
+/** Largest message either side accepts, in bytes (the relay's ws maxPayload). */
+export const MAX_MESSAGE_BYTES = 1024;
+/** Highest slide or fragment index accepted: far above any real deck, low enough to keep numbers small. */
+export const MAX_INDEX = 9999;
+/** Tokens are base64url; this bounds what is hashed and compared. */
+export const MAX_TOKEN_LENGTH = 256;
+
+/** WebSocket close codes the relay uses (4000–4999 are the application's own). */
+export const CLOSE = {
+  /** Malformed message: bad JSON, unknown type, a field out of range, a binary frame. */
+  malformed: 4400,
+  /** The presenter token did not match. */
+  badToken: 4403,
+  /** Too many messages too fast. */
+  rateLimited: 4429,
+  /** The relay is full. */
+  full: 4503,
+  /** The listener could not keep up with what was sent. */
+  tooSlow: 4408,
+  /** The relay is shutting down. */
+  goingAway: 1001,
+} as const;
+
+export interface SlideState {
+  /** Horizontal slide index. */
+  h: number;
+  /** Vertical slide index. */
+  v: number;
+  /** Fragment index, -1 for none shown yet, or null when the slide has no fragments. */
+  f: number | null;
+}
+
+export type ClientMessage = { type: 'auth'; token: string } | ({ type: 'state' } & SlideState);
+
+export type PresenterMessage = { type: 'welcome'; role: 'presenter'; listeners: number } | { type: 'listeners'; count: number };
+
+export type ListenerMessage = { type: 'state' } & SlideState;
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isIndex(value: unknown, min: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= MAX_INDEX;
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function hasOnly(value: Json, keys: readonly string[]): boolean {
+  return Object.keys(value).every((k) => keys.includes(k));
+}
+
+/** A slide state out of untrusted input, or null. Exactly h, v and f; nothing else is kept. */
+export function parseSlideState(value: Json): SlideState | null {
+  if (!isIndex(value.h, 0) || !isIndex(value.v, 0)) return null;
+  const f = value.f === undefined ? null : value.f;
+  if (f !== null && !isIndex(f, -1)) return null;
+  return { h: value.h, v: value.v, f };
+}
+
+function parseJson(text: string): unknown {
+  if (text.length > MAX_MESSAGE_BYTES) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a page sent the relay, or null when it is malformed. */
+export function parseClientMessage(text: string): ClientMessage | null {
+  const value = parseJson(text);
+  if (!isObject(value)) return null;
+  if (value.type === 'auth') {
+    if (!hasOnly(value, ['type', 'token'])) return null;
+    if (typeof value.token !== 'string' || value.token.length === 0 || value.token.length > MAX_TOKEN_LENGTH) return null;
+    return { type: 'auth', token: value.token };
+  }
+  if (value.type === 'state') {
+    if (!hasOnly(value, ['type', 'h', 'v', 'f'])) return null;
+    const state = parseSlideState(value);
+    return state ? { type: 'state', ...state } : null;
+  }
+  return null;
+}
+
+/** What the relay sent a page, or null when it is not something the page understands. */
+export function parseServerMessage(text: string): ListenerMessage | PresenterMessage | null {
+  const value = parseJson(text);
+  if (!isObject(value)) return null;
+  if (value.type === 'state') {
+    const state = parseSlideState(value);
+    return state ? { type: 'state', ...state } : null;
+  }
+  if (value.type === 'welcome' && value.role === 'presenter' && isCount(value.listeners)) {
+    return { type: 'welcome', role: 'presenter', listeners: value.listeners };
+  }
+  if (value.type === 'listeners' && isCount(value.count)) {
+    return { type: 'listeners', count: value.count };
+  }
+  return null;
+}
+
+/** The one form in which a slide state is ever written: fixed keys, fixed order, numbers only. */
+export function stateMessage(state: SlideState): string {
+  return JSON.stringify({ type: 'state', h: state.h, v: state.v, f: state.f });
+}
+
+export function authMessage(token: string): string {
+  return JSON.stringify({ type: 'auth', token });
+}
+
+export function sameState(a: SlideState | null, b: SlideState | null): boolean {
+  return !!a && !!b && a.h === b.h && a.v === b.v && a.f === b.f;
+}

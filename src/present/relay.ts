@@ -1,0 +1,237 @@
+// The follow-along relay: a WebSocket hub. Every page that connects is a listener; a page that sends the
+// presenter's token becomes a presenter. A presenter's slide state is parsed, checked and written anew, then sent
+// to every listener; a listener who joins late gets the last one at once. Listeners' messages move nothing.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { CLOSE, MAX_MESSAGE_BYTES, parseClientMessage, sameState, stateMessage, type SlideState } from './protocol.ts';
+
+export interface RelayOptions {
+  /** The presenter's secret. */
+  token: string;
+  /** Most connections at once; more are turned away with HTTP 503. Default 5000. */
+  maxConnections?: number;
+  /** Messages a connection may send: a burst, then so many a second. Default 60 then 30/s. */
+  rate?: { burst: number; perSecond: number };
+  /** How often the relay pings each page to find dead connections, in ms. Default 30 000. */
+  heartbeatMs?: number;
+  /** A listener with more than this many bytes not yet sent is dropped (it reconnects and catches up). */
+  maxBufferedBytes?: number;
+  /** Presenters hear how many are listening at most this often, in ms. Default 1000. */
+  listenerCountMs?: number;
+  /** Told about connections closed for cause; default: nothing. */
+  log?: (line: string) => void;
+}
+
+export interface RelayStats {
+  listeners: number;
+  presenters: number;
+  /** The presenter's last state, which a late joiner gets. */
+  state: SlideState | null;
+  /** Presenter states accepted. */
+  accepted: number;
+  /** Messages sent to listeners. */
+  sent: number;
+  /** Connections closed for a malformed message, a wrong token or too many messages. */
+  closedForCause: number;
+}
+
+export interface Relay {
+  /** Hands an HTTP upgrade request that is for the relay over to it. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  stats(): RelayStats;
+  /** Closes every connection (1001, going away) and stops the relay. */
+  close(): Promise<void>;
+}
+
+/** A constant-time check of a candidate token: both sides are hashed first, so the buffers are always equal length. */
+export function tokenMatcher(token: string): (candidate: string) => boolean {
+  const expected = createHash('sha256').update(token, 'utf8').digest();
+  return (candidate) => timingSafeEqual(createHash('sha256').update(candidate, 'utf8').digest(), expected);
+}
+
+interface Peer {
+  ws: WebSocket;
+  role: 'listener' | 'presenter';
+  /** Token bucket for the rate limit. */
+  allowance: number;
+  lastRefill: number;
+  alive: boolean;
+}
+
+export function createRelay(options: RelayOptions): Relay {
+  const matches = tokenMatcher(options.token);
+  const maxConnections = options.maxConnections ?? 5000;
+  const rate = options.rate ?? { burst: 60, perSecond: 30 };
+  const maxBuffered = options.maxBufferedBytes ?? 256 * 1024;
+  const listenerCountMs = options.listenerCountMs ?? 1000;
+  const log = options.log ?? (() => {});
+
+  // No compression (small messages, and no compression-based attacks); the size cap is enforced by ws itself,
+  // which closes the connection with 1009 when a frame is larger.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false, clientTracking: false });
+  const peers = new Set<Peer>();
+  const listeners = new Set<Peer>();
+  const presenters = new Set<Peer>();
+  let state: SlideState | null = null;
+  let stateText: string | null = null;
+  let accepted = 0;
+  let sent = 0;
+  let closedForCause = 0;
+  let countTimer: NodeJS.Timeout | null = null;
+  let closing = false;
+
+  const heartbeat = setInterval(() => {
+    for (const peer of peers) {
+      if (!peer.alive) {
+        peer.ws.terminate();
+        continue;
+      }
+      peer.alive = false;
+      peer.ws.ping();
+    }
+  }, options.heartbeatMs ?? 30_000);
+  heartbeat.unref();
+
+  function closeFor(peer: Peer, code: number, reason: string) {
+    closedForCause++;
+    log(`closed a ${peer.role} connection: ${reason}`);
+    peer.ws.close(code, reason);
+    // Whatever it sends from now on is not read; if it does not answer the close, it is cut off.
+    setTimeout(() => peer.ws.terminate(), 2000).unref();
+    forget(peer);
+  }
+
+  function forget(peer: Peer) {
+    peers.delete(peer);
+    if (listeners.delete(peer)) countChanged();
+    presenters.delete(peer);
+  }
+
+  function send(peer: Peer, text: string) {
+    if (peer.ws.readyState !== peer.ws.OPEN) return;
+    if (peer.ws.bufferedAmount > maxBuffered) {
+      closedForCause++;
+      log('dropped a listener that could not keep up');
+      peer.ws.close(CLOSE.tooSlow, 'too slow');
+      peer.ws.terminate();
+      forget(peer);
+      return;
+    }
+    peer.ws.send(text);
+    sent++;
+  }
+
+  function countChanged() {
+    if (countTimer || closing || presenters.size === 0) return;
+    countTimer = setTimeout(() => {
+      countTimer = null;
+      const text = JSON.stringify({ type: 'listeners', count: listeners.size });
+      for (const p of presenters) if (p.ws.readyState === p.ws.OPEN) p.ws.send(text);
+    }, listenerCountMs);
+    countTimer.unref();
+  }
+
+  /** Token bucket: true while the connection is within its allowance. */
+  function withinRate(peer: Peer): boolean {
+    const now = performance.now();
+    peer.allowance = Math.min(rate.burst, peer.allowance + ((now - peer.lastRefill) / 1000) * rate.perSecond);
+    peer.lastRefill = now;
+    if (peer.allowance < 1) return false;
+    peer.allowance -= 1;
+    return true;
+  }
+
+  function onMessage(peer: Peer, data: RawData, isBinary: boolean) {
+    if (!peers.has(peer)) return;
+    if (!withinRate(peer)) return closeFor(peer, CLOSE.rateLimited, 'too many messages');
+    if (isBinary) return closeFor(peer, CLOSE.malformed, 'binary message');
+    const text = (Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString('utf8');
+    const message = parseClientMessage(text);
+    if (!message) return closeFor(peer, CLOSE.malformed, 'malformed message');
+
+    if (message.type === 'auth') {
+      if (peer.role === 'presenter') return;
+      if (!matches(message.token)) return closeFor(peer, CLOSE.badToken, 'wrong presenter token');
+      peer.role = 'presenter';
+      listeners.delete(peer);
+      presenters.add(peer);
+      peer.ws.send(JSON.stringify({ type: 'welcome', role: 'presenter', listeners: listeners.size }));
+      countChanged();
+      return;
+    }
+
+    // A state: only a presenter's counts; a listener's is ignored.
+    if (peer.role !== 'presenter') return;
+    const next = { h: message.h, v: message.v, f: message.f };
+    accepted++;
+    if (sameState(state, next)) return;
+    state = next;
+    stateText = stateMessage(next);
+    for (const listener of listeners) send(listener, stateText);
+  }
+
+  wss.on('connection', (ws: WebSocket) => {
+    const peer: Peer = { ws, role: 'listener', allowance: rate.burst, lastRefill: performance.now(), alive: true };
+    peers.add(peer);
+    listeners.add(peer);
+    countChanged();
+    ws.on('pong', () => {
+      peer.alive = true;
+    });
+    ws.on('message', (data, isBinary) => onMessage(peer, data, isBinary));
+    ws.on('close', () => forget(peer));
+    // Too-large frames and protocol errors end up here; ws closes that connection itself.
+    ws.on('error', (error) => {
+      closedForCause++;
+      log(`closed a ${peer.role} connection: ${error.message}`);
+      forget(peer);
+    });
+    // A late joiner lands on the presenter's current slide.
+    if (stateText) send(peer, stateText);
+  });
+
+  return {
+    handleUpgrade(request, socket, head) {
+      if (closing || peers.size >= maxConnections) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    },
+    stats() {
+      return { listeners: listeners.size, presenters: presenters.size, state, accepted, sent, closedForCause };
+    },
+    close() {
+      closing = true;
+      clearInterval(heartbeat);
+      if (countTimer) clearTimeout(countTimer);
+      for (const peer of peers) peer.ws.close(CLOSE.goingAway, 'relay stopping');
+      const all = [...peers].map((p) => p.ws);
+      peers.clear();
+      listeners.clear();
+      presenters.clear();
+      return new Promise<void>((resolve) => {
+        const done = setTimeout(() => {
+          for (const ws of all) ws.terminate();
+          resolve();
+        }, 1000);
+        done.unref();
+        let open = all.filter((ws) => ws.readyState !== ws.CLOSED).length;
+        if (open === 0) {
+          clearTimeout(done);
+          resolve();
+          return;
+        }
+        for (const ws of all)
+          ws.once('close', () => {
+            if (--open === 0) {
+              clearTimeout(done);
+              resolve();
+            }
+          });
+      }).then(() => new Promise<void>((resolve) => wss.close(() => resolve())));
+    },
+  };
+}

@@ -1,0 +1,104 @@
+// Serves the built deck (dist/) for `npm run present`: GET and HEAD only, nothing outside the folder, no dot
+// files. The deck's index.html gets one <meta> that tells the page a follow-along relay is here; every other file
+// goes out as it is.
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, resolve, sep } from 'node:path';
+import { FOLLOW_META, FOLLOW_PATH } from './protocol.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
+};
+
+const COMMON_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'SAMEORIGIN',
+};
+
+/** The deck's page with the follow-along <meta> added just before </head>. */
+export function injectFollowMeta(html: string): string {
+  const meta = `<meta name="${FOLLOW_META}" content="${FOLLOW_PATH}">`;
+  if (html.includes(`name="${FOLLOW_META}"`)) return html;
+  const at = html.search(/<\/head>/i);
+  if (at < 0) throw new Error('present: the deck page has no </head>');
+  return `${html.slice(0, at)}${meta}\n${html.slice(at)}`;
+}
+
+export interface StaticSite {
+  /** Answers a request for a path already stripped of any public prefix; false when nothing matched (404 sent). */
+  handle(request: IncomingMessage, response: ServerResponse, pathname: string): void;
+}
+
+/** dist/ as a site; index.html is read once and kept with the meta added. */
+export function staticSite(root: string): StaticSite {
+  const base = resolve(root);
+  const indexFile = resolve(base, 'index.html');
+  const index = Buffer.from(injectFollowMeta(readFileSync(indexFile, 'utf8')), 'utf8');
+
+  function notFound(response: ServerResponse, status = 404, text = 'Not found') {
+    response.writeHead(status, { ...COMMON_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    response.end(text);
+  }
+
+  return {
+    handle(request, response, pathname) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        response.setHeader('allow', 'GET, HEAD');
+        return notFound(response, 405, 'Method not allowed');
+      }
+      let path: string;
+      try {
+        path = decodeURIComponent(pathname);
+      } catch {
+        return notFound(response, 400, 'Bad request');
+      }
+      if (path.includes('\0') || path.split('/').some((part) => part.startsWith('.'))) return notFound(response);
+      if (path === '/' || path === '/index.html') {
+        response.writeHead(200, {
+          ...COMMON_HEADERS,
+          'content-type': TYPES['.html'],
+          'content-length': index.length,
+          // The page carries the live link's <meta>, so it is never cached.
+          'cache-control': 'no-store',
+        });
+        response.end(request.method === 'HEAD' ? undefined : index);
+        return;
+      }
+      const file = resolve(base, `.${path}`);
+      if (!file.startsWith(base + sep)) return notFound(response);
+      let size: number;
+      try {
+        const stat = statSync(file);
+        if (!stat.isFile()) return notFound(response);
+        size = stat.size;
+      } catch {
+        return notFound(response);
+      }
+      response.writeHead(200, {
+        ...COMMON_HEADERS,
+        'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'content-length': size,
+        // Vite names assets by their content, so they can be kept; other files are checked each time.
+        'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
+      if (request.method === 'HEAD') return void response.end();
+      createReadStream(file)
+        .on('error', () => response.destroy())
+        .pipe(response);
+    },
+  };
+}

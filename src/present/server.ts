@@ -1,0 +1,134 @@
+// One HTTP server for `npm run present`: the built deck, and the follow-along relay on the same port at ./follow.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { FOLLOW_PATH, PRESENTER_PARAM } from './protocol.ts';
+import { createRelay, type Relay, type RelayOptions } from './relay.ts';
+import { staticSite } from './serve-static.ts';
+
+export interface PresentOptions {
+  /** The built deck, normally dist/. */
+  dist: string;
+  /** Port to listen on; 0 picks a free one. */
+  port: number;
+  /** Address to listen on; 127.0.0.1 unless the relay must be reached without a proxy on the same machine. */
+  host?: string;
+  /** The address people use, e.g. https://talks.example.org/ms/ behind a proxy; default http://host:port/. */
+  publicUrl?: string;
+  /** The presenter's secret; default a new random one. */
+  token?: string;
+  /** Passed on to the relay (limits, heartbeat, log). */
+  relay?: Omit<RelayOptions, 'token'>;
+}
+
+export interface PresentServer {
+  server: Server;
+  relay: Relay;
+  port: number;
+  /** The address people open, ending in "/". */
+  baseUrl: string;
+  presenterUrl: string;
+  listenerUrl: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** A new presenter token: 32 random bytes, base64url. */
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Normalises a public base URL: http(s) only, no query or fragment, ending in "/". */
+export function parsePublicUrl(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`The public URL "${value}" is not a full address such as https://talks.example.org/ms-massage/`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`The public URL must start with http:// or https://, not ${url.protocol}`);
+  if (url.username || url.password) throw new Error('The public URL must not hold a user name or password');
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url;
+}
+
+export function presenterLink(base: string, token: string): string {
+  return `${base}?${PRESENTER_PARAM}=${encodeURIComponent(token)}`;
+}
+
+export async function startPresentServer(options: PresentOptions): Promise<PresentServer> {
+  const dist = resolve(options.dist);
+  if (!existsSync(resolve(dist, 'index.html'))) throw new Error(`There is no built deck in ${dist} (index.html is missing). Run "npm run build" first.`);
+  const host = options.host ?? '127.0.0.1';
+  const token = options.token ?? newToken();
+  const publicBase = options.publicUrl ? parsePublicUrl(options.publicUrl) : null;
+  const site = staticSite(dist);
+  const relay = createRelay({ ...options.relay, token });
+  // A proxy may pass the public path on (/talks/ms/...) or strip it (/...): both are understood.
+  const prefix = publicBase?.pathname ?? '/';
+
+  const stripPrefix = (pathname: string) => (prefix !== '/' && pathname.startsWith(prefix) ? pathname.slice(prefix.length - 1) : pathname);
+  const pathOf = (url: string | undefined) => {
+    try {
+      return stripPrefix(new URL(url ?? '/', 'http://relay.invalid').pathname);
+    } catch {
+      return null;
+    }
+  };
+
+  const server = createServer((request, response) => {
+    const pathname = pathOf(request.url);
+    if (pathname === null) {
+      response.writeHead(400).end();
+      return;
+    }
+    if (pathname === `/${FOLLOW_PATH}`) {
+      response.writeHead(426, { 'content-type': 'text/plain; charset=utf-8', upgrade: 'websocket' }).end('This address is for the deck\'s live link (WebSocket).');
+      return;
+    }
+    site.handle(request, response, pathname);
+  });
+  server.on('upgrade', (request, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    if (pathOf(request.url) !== `/${FOLLOW_PATH}`) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    relay.handleUpgrade(request, socket, head);
+  });
+  // Slow or idle clients may not hold sockets open for ever.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 30_000;
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port, host, () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  const baseUrl = (publicBase ?? new URL(`http://${shownHost}:${port}/`)).href;
+
+  return {
+    server,
+    relay,
+    port,
+    baseUrl,
+    presenterUrl: presenterLink(baseUrl, token),
+    listenerUrl: baseUrl,
+    token,
+    async close() {
+      await relay.close();
+      await new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      });
+    },
+  };
+}
