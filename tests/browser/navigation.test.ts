@@ -1,0 +1,81 @@
+// Presenting: stable slide addresses, the keys a presenter uses, and the speaker view.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentId, deckPage, openDeck, type Deck } from './support.ts';
+
+let deck: Deck;
+beforeAll(async () => {
+  deck = await openDeck('navigation');
+}, 120_000);
+afterAll(() => deck?.close());
+
+describe('slide addresses', () => {
+  it('opens the slide named in the address, for every slide', async () => {
+    const page = await deckPage(deck);
+    for (const id of deck.ids) {
+      await page.evaluate((h) => (location.hash = h), `#/${id}`);
+      await expect.poll(() => currentId(page)).toBe(id);
+    }
+    await page.context().close();
+  });
+
+  it('opens a study slide directly from a fresh load', async () => {
+    const page = await deckPage(deck, {}, '#/study-negahban-2013');
+    expect(await currentId(page)).toBe('study-negahban-2013');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/study-negahban-2013-results');
+    await page.context().close();
+  });
+});
+
+describe('keys', () => {
+  it('moves with arrows, space, Home and End, and toggles the overview with Esc', async () => {
+    const page = await deckPage(deck);
+    const last = deck.ids.at(-1)!;
+    const steps: [string, string][] = [
+      ['ArrowRight', deck.ids[1]!],
+      ['Space', deck.ids[2]!],
+      ['ArrowLeft', deck.ids[1]!],
+      ['End', last],
+      ['Home', deck.ids[0]!],
+    ];
+    for (const [key, id] of steps) {
+      await page.keyboard.press(key);
+      await expect.poll(() => currentId(page), { message: key }).toBe(id);
+    }
+    const overview = () => page.evaluate(() => (window as unknown as { Reveal: { isOverview(): boolean } }).Reveal.isOverview());
+    await page.keyboard.press('Escape');
+    await expect.poll(overview).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(overview).toBe(false);
+    await page.context().close();
+  });
+});
+
+describe('speaker view', () => {
+  it('opens with S and shows the current notes, the upcoming slide, the timer and pacing', async () => {
+    const page = await deckPage(deck, {}, '#/why-this-talk');
+    const context = page.context();
+    const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+    await popup.waitForLoadState();
+    const notes = popup.locator('.speaker-controls-notes .value');
+    await expect.poll(() => notes.textContent(), { timeout: 15_000 }).toContain('my familiarity with MS');
+
+    // The upcoming preview is a second copy of the deck, one slide ahead.
+    const upcomingId = async () => {
+      const frame = popup.frames().find((f) => f.url().includes('controls=false'));
+      return frame?.evaluate(() => (window as unknown as { Reveal?: { getCurrentSlide(): HTMLElement } }).Reveal?.getCurrentSlide()?.id).catch(() => undefined);
+    };
+    const next = deck.ids[deck.ids.indexOf('why-this-talk') + 1];
+    await expect.poll(upcomingId, { timeout: 15_000 }).toBe(next);
+
+    await expect.poll(() => popup.locator('.speaker-controls-time .timer').textContent()).toMatch(/\d\d:\d\d/);
+    const pacing = popup.locator('.speaker-controls-time .pacing');
+    await expect.poll(() => pacing.isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => pacing.getAttribute('class')).toMatch(/ahead|on-track|behind/);
+
+    // Moving in the main window moves the notes.
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => notes.textContent(), { timeout: 10_000 }).toContain('Here is the plan');
+    await context.close();
+  });
+});
