@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Talk } from '../schema/index.ts';
 import { sharedUrl } from '../share/files.ts';
 import { launchChromium } from './chromium.ts';
+import { pageRefs, readOutline, withOutline } from './pdf-outline.ts';
 import { handoutPageFile, handoutPdfFile, slidesPdfFile, type Paper } from './files.ts';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from './render-handout-page.ts';
 import { serveStatic } from './static-server.ts';
@@ -52,10 +53,10 @@ export async function makePdfs(options: PdfOptions): Promise<PdfResult> {
   const server = await serveStatic(dist);
   const warnings: string[] = [];
   try {
-    log('Printing the slides (Reveal print view)…');
-    const slides = await printSlides(browser, server.url, talk, warnings);
     log(`Printing the handout (${paper === 'a4' ? 'A4' : 'US Letter'})…`);
-    const handout = await printHandout(browser, server.url, talk, paper, warnings);
+    const { pdf: handout, slides: titles } = await printHandout(browser, server.url, talk, paper, warnings);
+    log('Printing the slides (Reveal print view)…');
+    const slides = await printSlides(browser, server.url, talk, titles, warnings);
     if (server.missing.length) warnings.push(`the printed pages asked for files the build does not have: ${server.missing.join(', ')}`);
     const slidesPath = writeAtomically(join(outDir, slidesPdfFile(talk)), slides);
     const handoutPath = writeAtomically(join(outDir, handoutPdfFile(talk)), handout);
@@ -75,12 +76,23 @@ interface RevealLike {
   getTotalSlides(): number;
 }
 
-/** One slide per page, every fragment shown, slide numbers "n / total", links that work outside this server. */
-export async function printSlides(browser: Browser, base: string, talk: Talk, warnings: string[] = []): Promise<Buffer> {
+/** A slide as the handout page names it: its id and title. */
+export interface SlideTitle {
+  id: string;
+  title: string;
+}
+
+/**
+ * One slide per page, every fragment shown, slide numbers "n / total", links that work outside this server, and
+ * an outline of the slides' titles (given in order; Chromium's own outline is kept if they do not match the pages).
+ */
+export async function printSlides(browser: Browser, base: string, talk: Talk, titles: SlideTitle[], warnings: string[] = []): Promise<Buffer> {
   const context = await browser.newContext({ viewport: { width: SLIDE_WIDTH, height: SLIDE_HEIGHT }, reducedMotion: 'reduce' });
   try {
     const page = await context.newPage();
-    const errors = watchErrors(page);
+    // Reveal's print view adds two <style> elements (page size, image limits) that the deck's policy refuses;
+    // the deck's print.css sets what they would.
+    const errors = watchErrors(page, /^Applying inline style violates/);
     // margin=0: the page is exactly the slide, 1280×720 (13.33 × 7.5 inches), as Reveal reads settings from the query.
     await page.goto(new URL('index.html?print-pdf&margin=0', base).href, { waitUntil: 'load' });
     await page.waitForFunction(
@@ -92,10 +104,14 @@ export async function printSlides(browser: Browser, base: string, talk: Talk, wa
       undefined,
       { timeout: 30_000 },
     );
-    const tall = await page.evaluate(
+    const printed = await page.evaluate(
       async ({ shareUrl, width, height }) => {
         await document.fonts.ready;
         const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'));
+        // Reveal hides every slide but the current one from assistive technology; in print all are shown, and the
+        // PDF's tags are made from what assistive technology sees.
+        document.querySelectorAll('.reveal .slides section[aria-hidden]').forEach((s) => s.removeAttribute('aria-hidden'));
+        document.querySelectorAll('.reveal .slides section[hidden]').forEach((s) => s.removeAttribute('hidden'));
         // The number as the presenter reads it out, "7 / 36", not Reveal's bare "7".
         pages.forEach((p, i) => {
           const n = p.querySelector('.slide-number-pdf');
@@ -109,17 +125,20 @@ export async function printSlides(browser: Browser, base: string, talk: Talk, wa
         }
         await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
         // A slide whose content is larger than the slide would be cut off at the page's edge.
-        return pages
-          .map((p) => p.querySelector('section'))
-          .filter((s): s is HTMLElement => !!s && (s.scrollHeight > height + 1 || s.scrollWidth > width + 1))
-          .map((s) => s.id || '?');
+        const sections = pages.map((p) => p.querySelector('section'));
+        return {
+          ids: sections.map((s) => s?.id ?? ''),
+          tall: sections
+            .filter((s): s is HTMLElement => !!s && (s.scrollHeight > height + 1 || s.scrollWidth > width + 1))
+            .map((s) => s.id || '?'),
+        };
       },
       { shareUrl: sharedUrl(talk), width: SLIDE_WIDTH, height: SLIDE_HEIGHT },
     );
-    for (const id of tall) warnings.push(`slide "${id}" holds more than fits on it: its page cuts off the rest; shorten it`);
+    for (const id of printed.tall) warnings.push(`slide "${id}" holds more than fits on it: its page cuts off the rest; shorten it`);
     if (errors.length) warnings.push(...errors.map((e) => `slides page: ${e}`));
     // The deck's print style sheet names the page size; the same size is given here in case it is missing.
-    return await page.pdf({
+    const pdf = await page.pdf({
       width: `${SLIDE_WIDTH}px`,
       height: `${SLIDE_HEIGHT}px`,
       preferCSSPageSize: true,
@@ -127,13 +146,34 @@ export async function printSlides(browser: Browser, base: string, talk: Talk, wa
       tagged: true,
       outline: true,
     });
+    const pages = pageRefs(pdf);
+    const info = { title: `${talk.title}: slides`, author: talk.speaker.name, subject: talk.description };
+    const matches = titles.length === pages.length && titles.every((t, i) => t.id === printed.ids[i]);
+    if (!matches) {
+      warnings.push(`the slides PDF keeps Chromium's outline: its ${pages.length} pages do not match the ${titles.length} slides of the handout page`);
+      return withOutline(pdf, readOutline(pdf), info);
+    }
+    return withOutline(
+      pdf,
+      titles.map((t, i) => ({ title: `Slide ${i + 1}: ${t.title}`, dest: `[${pages[i]} /Fit]` })),
+      info,
+    );
   } finally {
     await context.close();
   }
 }
 
-/** The handout page, portrait, on the chosen paper; the page's own CSS sets the margins and page numbers. */
-export async function printHandout(browser: Browser, base: string, talk: Talk, paper: Paper, warnings: string[] = []): Promise<Buffer> {
+/**
+ * The handout page, portrait, on the chosen paper; the page's own CSS sets the margins and page numbers. Also gives
+ * the slides' ids and titles as the page lists them.
+ */
+export async function printHandout(
+  browser: Browser,
+  base: string,
+  talk: Talk,
+  paper: Paper,
+  warnings: string[] = [],
+): Promise<{ pdf: Buffer; slides: SlideTitle[] }> {
   const context = await browser.newContext({ viewport: { width: 816, height: 1056 }, reducedMotion: 'reduce' });
   try {
     const page = await context.newPage();
@@ -146,16 +186,38 @@ export async function printHandout(browser: Browser, base: string, talk: Talk, p
     const fonts = await page.evaluate(() => Array.from(document.fonts).filter((f) => f.status === 'loaded').length);
     if (fonts === 0) warnings.push('handout page: the Atkinson Hyperlegible font did not load; the PDF uses a fallback font');
     if (errors.length) warnings.push(...errors.map((e) => `handout page: ${e}`));
-    return await page.pdf({ format: paper === 'a4' ? 'A4' : 'Letter', printBackground: true, tagged: true, outline: true });
+    // (No named functions inside: tsx would wrap them in a helper the page does not have.)
+    const { headings, slides } = await page.evaluate(() => {
+      return {
+        // The headings Chromium makes outline entries of: those assistive technology sees as headings.
+        headings: Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))
+          .filter((h) => !h.closest('[role="none"], [role="presentation"], [aria-hidden="true"]'))
+          .map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()),
+        slides: Array.from(document.querySelectorAll<HTMLElement>('article.entry[data-title]')).map((a) => ({
+          id: a.id.replace(/^slide-/, ''),
+          title: a.dataset.title ?? '',
+        })),
+      };
+    });
+    const raw = await page.pdf({ format: paper === 'a4' ? 'A4' : 'Letter', printBackground: true, tagged: true, outline: true });
+    // Chromium's entries, in heading order, with their places on the page; the titles from the page's own text.
+    const entries = readOutline(raw);
+    const info = { title: `${talk.title}: handout`, author: talk.speaker.name, subject: talk.description };
+    if (entries.length !== headings.length) {
+      warnings.push(`the handout PDF keeps Chromium's outline: ${entries.length} entries for ${headings.length} headings`);
+      return { pdf: withOutline(raw, entries, info), slides };
+    }
+    return { pdf: withOutline(raw, entries.map((e, i) => ({ ...e, title: headings[i]! })), info), slides };
   } finally {
     await context.close();
   }
 }
 
-function watchErrors(page: Page): string[] {
+function watchErrors(page: Page, expected?: RegExp): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
+    if (expected?.test(m.text())) return;
     if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) errors.push(m.text());
   });
   return errors;

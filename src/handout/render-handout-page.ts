@@ -72,17 +72,82 @@ ${backMatter(deck)}
 /** One slide: its number and title, the slide itself shrunk, and the speaker notes beside it. */
 function entry(slide: TimedSlide, n: number, total: number, notes: string, model: TalkModel, ids: Set<string>): Raw {
   const body = slideBodyForPrint(unwrap(slide.body), model, ids);
-  return html`<article class="entry" id="slide-${slide.id}" aria-labelledby="slide-${slide.id}-h">
+  const { lead, rest } = splitNotes(notesForPrint(notes, model, ids));
+  // The heading, the slide and the first notes beside it stay together on one page; longer notes go on below,
+  // full width, onto the next page if they must, so that no page is left half empty.
+  return html`<article class="entry" id="slide-${slide.id}" data-title="${slide.title}" aria-labelledby="slide-${slide.id}-h">
+<div class="lead">
 <h2 id="slide-${slide.id}-h"><span class="no">Slide ${n}</span><span class="sep">: </span>${slide.title}</h2>
 <div class="thumb"><div class="reveal"><div class="slides"><section class="${slide.kind}">
 ${raw(body)}
 </section></div><div class="slide-number" aria-hidden="true">${n} / ${total}</div></div></div>
 <div class="notes">
 <p class="notes-label">What the speaker says</p>
-${raw(notesForPrint(notes, model, ids))}
+${raw(lead.join('\n'))}
 </div>
+</div>
+${rest.length ? html`<div class="notes rest">
+${raw(rest.join('\n'))}
+</div>` : ''}
 </article>
 `;
+}
+
+/** About as many words of notes as fit beside the small slide. */
+export const WORDS_BESIDE_SLIDE = 70;
+
+/**
+ * The notes' top-level blocks, split in two: those that go beside the slide (at least one, then more while the
+ * words fit beside it), and the rest.
+ */
+export function splitNotes(notes: string, wordsBeside = WORDS_BESIDE_SLIDE): { lead: string[]; rest: string[] } {
+  const blocks = topLevelBlocks(notes);
+  const lead: string[] = [];
+  let words = 0;
+  for (const block of blocks) {
+    const count = block.replace(/<[^>]+>/g, ' ').split(/\s+/).filter(Boolean).length;
+    if (lead.length && words + count > wordsBeside) break;
+    lead.push(block);
+    words += count;
+  }
+  // A paragraph that introduces what follows ("The whole quote, from …:") goes with it.
+  while (lead.length > 1 && lead.length < blocks.length && /:\s*(<\/[a-z]+>\s*)*$/i.test(lead[lead.length - 1]!)) {
+    lead.pop();
+  }
+  return { lead, rest: blocks.slice(lead.length) };
+}
+
+/** Splits HTML into its top-level elements (text between them kept as blocks of its own). */
+export function topLevelBlocks(htmlText: string): string[] {
+  const blocks: string[] = [];
+  let i = 0;
+  while (i < htmlText.length) {
+    const open = /<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/g;
+    open.lastIndex = i;
+    const m = open.exec(htmlText);
+    if (!m) {
+      if (htmlText.slice(i).trim()) blocks.push(htmlText.slice(i).trim());
+      break;
+    }
+    if (htmlText.slice(i, m.index).trim()) blocks.push(htmlText.slice(i, m.index).trim());
+    const tag = m[1]!.toLowerCase();
+    const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
+    tags.lastIndex = m.index + m[0].length;
+    let depth = 1;
+    let end = htmlText.length;
+    if (!/^(br|hr|img|wbr)$/.test(tag)) {
+      for (let t = tags.exec(htmlText); t; t = tags.exec(htmlText)) {
+        depth += t[1] ? -1 : 1;
+        if (depth === 0) {
+          end = t.index + t[0].length;
+          break;
+        }
+      }
+    } else end = m.index + m[0].length;
+    blocks.push(htmlText.slice(m.index, end));
+    i = end;
+  }
+  return blocks;
 }
 
 /**
