@@ -1,0 +1,141 @@
+// Helpers for the follow-along tests: a relay on 127.0.0.1 serving a tiny deck folder, Node WebSocket clients
+// that record everything they hear, and (for the browser tests) a real build of the deck and Debian's Chromium.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { WebSocket } from 'ws';
+import { startPresentServer, type PresentOptions, type PresentServer } from '../../src/present/server.ts';
+import { authMessage, stateMessage, type SlideState } from '../../src/present/protocol.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** A folder that looks like dist/ to the server: one small page and one asset. */
+export function tinyDist(): string {
+  const dir = mkdtempSync(resolve(tmpdir(), 'present-dist-'));
+  writeFileSync(resolve(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body>deck</body></html>');
+  mkdirSync(resolve(dir, 'assets'));
+  writeFileSync(resolve(dir, 'assets', 'a.js'), 'console.log(1)');
+  writeFileSync(resolve(dir, '.secret'), 'hidden');
+  return dir;
+}
+
+export function startRelay(options: Partial<PresentOptions> = {}): Promise<PresentServer> {
+  return startPresentServer({ dist: options.dist ?? tinyDist(), port: 0, host: '127.0.0.1', ...options });
+}
+
+/** ws://… for the relay behind a base such as http://127.0.0.1:1234/ */
+export function wsUrl(base: string, path = 'follow'): string {
+  const url = new URL(path, base);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
+}
+
+export interface Client {
+  ws: WebSocket;
+  /** Every text message heard, in order. */
+  messages: string[];
+  /** Resolves with the close code when the connection ends. */
+  closed: Promise<number>;
+  isOpen(): boolean;
+  send(text: string | Buffer): void;
+  sendState(state: SlideState): void;
+  /** Waits until `count` messages have arrived. */
+  waitForMessages(count: number, timeoutMs?: number): Promise<string[]>;
+  close(): void;
+}
+
+export async function connect(base: string, options: { path?: string } = {}): Promise<Client> {
+  const ws = new WebSocket(wsUrl(base, options.path), { perMessageDeflate: false });
+  const messages: string[] = [];
+  const waiters = new Set<() => void>();
+  ws.on('message', (data, isBinary) => {
+    messages.push(isBinary ? `<binary ${String(data)}>` : String(data));
+    for (const w of waiters) w();
+  });
+  const closed = new Promise<number>((ok) => ws.on('close', (code) => ok(code)));
+  ws.on('error', () => {});
+  await new Promise<void>((ok, fail) => {
+    ws.once('open', () => ok());
+    ws.once('unexpected-response', (_req, res) => fail(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('error', fail);
+  });
+  const client: Client = {
+    ws,
+    messages,
+    closed,
+    isOpen: () => ws.readyState === WebSocket.OPEN,
+    send: (text) => ws.send(text),
+    sendState: (state) => ws.send(stateMessage(state)),
+    waitForMessages(count, timeoutMs = 5000) {
+      if (messages.length >= count) return Promise.resolve(messages);
+      return new Promise((ok, fail) => {
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          fail(new Error(`expected ${count} messages, got ${messages.length}: ${messages.join(' ')}`));
+        }, timeoutMs);
+        const check = () => {
+          if (messages.length < count) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          ok(messages);
+        };
+        waiters.add(check);
+      });
+    },
+    close: () => ws.close(),
+  };
+  return client;
+}
+
+/** A presenter: connected, authenticated, and its message list emptied (the relay's last state, the welcome). */
+export async function presenter(base: string, token: string): Promise<Client> {
+  const client = await connect(base);
+  client.send(authMessage(token));
+  await waitUntil(() => client.messages.some((m) => m.includes('"welcome"')), 5000, 'the presenter\'s welcome');
+  client.messages.length = 0;
+  return client;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((ok) => setTimeout(ok, ms));
+}
+
+export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+export function stateText(h: number, v = 0, f: number | null = null): string {
+  return stateMessage({ h, v, f });
+}
+
+// ---- browser tests -------------------------------------------------------------------------------------------
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Debian's Chromium ($CHROME_PATH or /usr/bin/chromium). Never a downloaded browser; a missing one fails the test. */
+export function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Builds the deck with the project's Vite config into .tmp/<name>, never touching dist/. */
+export async function buildDeck(name: string): Promise<string> {
+  const dir = resolve(ROOT, '.tmp', name);
+  mkdirSync(dir, { recursive: true });
+  const { build } = await import('vite');
+  await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
+  return dir;
+}
