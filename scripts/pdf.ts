@@ -1,8 +1,9 @@
 // `npm run pdf`: builds the deck if it is missing or out of date, then prints two PDFs into dist/ with Chromium:
 //   <slug>-slides.pdf   one slide per 16:9 page, as the deck shows them
 //   <slug>-handout.pdf  every slide small beside its speaker notes, then the references (US Letter; --a4 for A4)
-// Usage: npm run pdf [-- --a4] [-- --no-build | --build] [-- --dist DIR]
+// Usage: npm run pdf [-- --a4] [-- --no-build | --build] [-- --dist DIR] [-- --out DIR]
 import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'vite';
@@ -19,6 +20,7 @@ const USAGE = `Usage: npm run pdf [-- options]
   --build     build the deck first even if dist/ looks up to date
   --no-build  never build; use dist/ as it is
   --dist DIR  the built folder to print from and write to (default: dist)
+  --out DIR   write the PDFs here instead of into the built folder
 Needs Chromium: apt-get install -y chromium (or CHROME_PATH set to a Chromium or Chrome).`;
 
 const started = performance.now();
@@ -35,6 +37,7 @@ function parseArgs(argv: string[]) {
   let paper: Paper = 'letter';
   let buildMode: 'auto' | 'always' | 'never' = 'auto';
   let dist: string | undefined;
+  let out: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--a4') paper = 'a4';
@@ -43,12 +46,14 @@ function parseArgs(argv: string[]) {
     else if (arg === '--no-build') buildMode = 'never';
     else if (arg === '--dist' && argv[i + 1]) dist = argv[++i];
     else if (arg.startsWith('--dist=')) dist = arg.slice('--dist='.length);
+    else if (arg === '--out' && argv[i + 1]) out = argv[++i];
+    else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
       process.exit(0);
     } else fail(`unknown option "${arg}"\n${USAGE}`, 2);
   }
-  return { paper, buildMode, dist };
+  return { paper, buildMode, dist, out };
 }
 
 const args = parseArgs(process.argv.slice(2));
@@ -109,7 +114,8 @@ const line = (f: PdfFile, what: string) =>
   `${resolve(f.path).replace(`${process.cwd()}/`, '').padEnd(30)} ${String(f.pages).padStart(3)} pages  ${size(f.bytes).padStart(7)}  ${what}`;
 
 try {
-  const result = await makePdfs({ dist, talk, paper: args.paper, log: (l) => console.log(l) });
+  if (args.out) mkdirSync(resolve(args.out), { recursive: true });
+  const result = await makePdfs({ dist, talk, paper: args.paper, outDir: args.out, log: (l) => console.log(l) });
   for (const w of result.warnings) console.warn(`warning: ${w}`);
   console.log(line(result.slides, 'slides, one per 16:9 page'));
   console.log(line(result.handout, `handout, ${args.paper === 'a4' ? 'A4' : 'US Letter'}`));

@@ -1,0 +1,281 @@
+// `npm run pdf` end to end: builds the deck into a folder of the test's own (never dist/), prints both PDFs with
+// Debian's Chromium, and reads them back with poppler-utils as a reader's PDF viewer would: pages, text, links,
+// outline, tags, fonts, and where every word sits on its page. Without Chromium these tests fail; they never skip.
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { unwrap } from '../../src/html/escape.ts';
+import { printedNotes } from '../../src/handout/render-handout-page.ts';
+import { doiUrl, pubmedUrl } from '../../src/render/citation.ts';
+import { buildTalk, type BuiltDeck } from '../../src/vite/deck-plugin.ts';
+import { ATTRIBUTIONS, FIGURES, NAMES, QUOTES, REFERENCES, RESOURCE_LINKS, STUDY_TITLES } from './expected.ts';
+import {
+  flat,
+  fonts,
+  htmlBlocks,
+  htmlText,
+  linkAnnotations,
+  outline,
+  pageSize,
+  pageTexts,
+  pageWords,
+  pdfInfo,
+  ROOT,
+  runPdfScript,
+  squash,
+  type Run,
+} from './support.ts';
+
+const DIST = resolve(ROOT, '.tmp', 'pdf-test');
+const A4 = resolve(ROOT, '.tmp', 'pdf-test-a4');
+const SLIDES = resolve(DIST, 'ms-massage-slides.pdf');
+const HANDOUT = resolve(DIST, 'ms-massage-handout.pdf');
+const HANDOUT_A4 = resolve(A4, 'ms-massage-handout.pdf');
+const INCH = 72;
+
+let deck: BuiltDeck;
+let run: Run;
+
+beforeAll(async () => {
+  rmSync(DIST, { recursive: true, force: true });
+  rmSync(A4, { recursive: true, force: true });
+  deck = await buildTalk(ROOT);
+  // The folder does not exist yet, so the script must build the deck first.
+  run = runPdfScript(['--dist', DIST]);
+  if (run.status !== 0) throw new Error(`npm run pdf failed with ${run.status}:\n${run.stdout}\n${run.stderr}`);
+}, 300_000);
+
+/** The handout's text as one string, its running footer ("…: handout", "Page n of m") taken out. */
+function handoutText(file: string): string {
+  return flat(
+    pageTexts(file)
+      .map((page) =>
+        page
+          .split('\n')
+          .filter((line) => !/^(Massage Therapy and Multiple Sclerosis: handout)?\s*(Page \d+ of \d+)?$/.test(line.trim()) || !line.trim())
+          .join('\n'),
+      )
+      .join('\n'),
+  );
+}
+
+describe('npm run pdf', () => {
+  it('builds the deck when it is not built, then writes both files and says what it wrote', () => {
+    expect(run.stdout).toContain('Building the deck first');
+    expect(run.stdout).toMatch(/ms-massage-slides\.pdf\s+36 pages/);
+    expect(run.stdout).toMatch(/ms-massage-handout\.pdf\s+\d+ pages/);
+    expect(run.stdout).toMatch(/Done in [\d.]+ s\./);
+    expect(run.stderr).not.toMatch(/warning/i);
+    expect(existsSync(SLIDES) && existsSync(HANDOUT)).toBe(true);
+  });
+
+  it('leaves no temporary file behind', () => {
+    expect(readdirSync(DIST).filter((f) => f.includes('partial'))).toEqual([]);
+  });
+});
+
+describe('the slides PDF', () => {
+  it('has one 16:9 page per slide, 1280×720 (13.33 × 7.5 inches)', () => {
+    expect(Number(pdfInfo(SLIDES).Pages)).toBe(deck.slides.length);
+    expect(pageTexts(SLIDES)).toHaveLength(deck.slides.length);
+    expect(pageSize(SLIDES)).toEqual({ width: 960, height: 540 });
+  });
+
+  it("shows each slide's heading and its number, n / total, on the slide's own page", () => {
+    const pages = pageTexts(SLIDES).map(flat);
+    const total = deck.slides.length;
+    deck.slides.forEach((s, i) => {
+      const heading = /<h[12]\b[^>]*>([\s\S]*?)<\/h[12]>/.exec(unwrap(s.body))![1]!;
+      expect(squash(pages[i]!), `page ${i + 1} (${s.id})`).toContain(squash(htmlText(heading).replace(/continued$/, '')));
+      const number = new RegExp(`(?<!\\d)${i + 1} / ${total}(?!\\d)`);
+      expect(pages[i], `page ${i + 1} (${s.id})`).toMatch(number);
+      for (const [j, other] of pages.entries()) if (j !== i) expect(other).not.toMatch(number);
+    });
+  });
+
+  it('cuts nothing off: every word lies on the page, and the last line of each slide is on its page', () => {
+    const pages = pageWords(SLIDES);
+    const texts = pageTexts(SLIDES);
+    deck.slides.forEach((s, i) => {
+      const { width, height, words } = pages[i]!;
+      const outside = words.filter((w) => w.xMin < 0 || w.yMin < 0 || w.xMax > width || w.yMax > height);
+      expect(outside.map((w) => w.text), `page ${i + 1} (${s.id})`).toEqual([]);
+      const blocks = htmlBlocks(unwrap(s.body));
+      expect(loose(texts[i]!), `last line of ${s.id}`).toContain(loose(blocks.at(-1)!));
+      // Every word of the slide is among the words on its page.
+      const onPage = new Set(words.map((w) => token(w.text)));
+      const pageLoose = loose(texts[i]!);
+      const missing = htmlText(unwrap(s.body)).split(' ').map(token).filter((t) => t && !onPage.has(t) && !pageLoose.includes(loose(t)));
+      expect(missing, `words of ${s.id} not on page ${i + 1}`).toEqual([]);
+    });
+  });
+
+  it("is tagged, with an outline of the slides' titles, each pointing at its page", () => {
+    expect(pdfInfo(SLIDES).Tagged).toBe('yes');
+    expect(pdfInfo(SLIDES).Title).toBe('Massage Therapy and Multiple Sclerosis: slides');
+    expect(outline(SLIDES)).toEqual(deck.slides.map((s, i) => ({ title: `Slide ${i + 1}: ${s.title}`, page: i + 1, depth: 1 })));
+  });
+
+  it('keeps links clickable: the references and the share link are link annotations, none points at this machine', () => {
+    const links = linkAnnotations(SLIDES);
+    const urls = links.map((l) => l.url);
+    for (const study of deck.model.studies.studies) {
+      if (study.citation.doi) expect(urls).toContain(doiUrl(study.citation.doi));
+      if (study.citation.pmid) expect(urls).toContain(pubmedUrl(study.citation.pmid));
+    }
+    expect(urls).toContain(deck.model.talk.shareUrl);
+    expect(urls).toContain(new URL('ms-massage-text.html', deck.model.talk.shareUrl).href);
+    expect(urls.filter((u) => /127\.0\.0\.1|localhost|^file:/.test(u))).toEqual([]);
+    // The references slides carry their own links.
+    const refs = deck.slides.flatMap((s, i) => (s.kind === 'references' ? [i + 1] : []));
+    expect(links.filter((l) => refs.includes(l.page)).map((l) => l.url)).toContain(doiUrl('10.1177/0269215513491586'));
+  });
+
+  it('is real text in embedded fonts on every page', () => {
+    expect(fonts(SLIDES).length).toBeGreaterThan(0);
+    expect(fonts(SLIDES).filter((f) => !f.embedded)).toEqual([]);
+    for (const [i, text] of pageTexts(SLIDES).entries()) expect(text.trim().length, `page ${i + 1}`).toBeGreaterThan(10);
+  });
+});
+
+describe('the handout PDF (US Letter)', () => {
+  it('is US Letter, portrait, with two or three slides to a page', () => {
+    expect(pageSize(HANDOUT)).toEqual({ width: 612, height: 792 });
+    const perPage = new Map<number, number>();
+    for (const entry of outline(HANDOUT).filter((e) => e.title.startsWith('Slide '))) perPage.set(entry.page, (perPage.get(entry.page) ?? 0) + 1);
+    expect(Math.max(...perPage.values())).toBeLessThanOrEqual(3);
+    expect(perPage.size).toBeLessThanOrEqual(Math.ceil(deck.slides.length / 2) + 1);
+    expect([...perPage.values()].filter((n) => n < 2).length).toBeLessThanOrEqual(1);
+  });
+
+  it('holds every figure, name and attribution of the talk as text', () => {
+    const text = handoutText(HANDOUT);
+    for (const s of [...FIGURES, ...NAMES, ...ATTRIBUTIONS, ...STUDY_TITLES]) expect(text, s).toContain(s);
+    for (const r of REFERENCES) {
+      expect(text).toContain(r.journal);
+      if (r.pmid) expect(text).toContain(`PMID ${r.pmid}`);
+      if (r.doi) expect(squash(text)).toContain(r.doi);
+    }
+  });
+
+  it('holds every quote word for word', () => {
+    const text = handoutText(HANDOUT);
+    for (const [who, paragraphs] of Object.entries(QUOTES)) for (const p of paragraphs) expect(text, who).toContain(p);
+  });
+
+  it("has every slide in order, with its number and title, and the last line of each slide's notes", () => {
+    const text = handoutText(HANDOUT);
+    let at = -1;
+    deck.slides.forEach((s, i) => {
+      const heading = `Slide ${i + 1}: ${s.title}`;
+      const found = text.indexOf(heading, at + 1);
+      expect(found, heading).toBeGreaterThan(at);
+      at = found;
+    });
+    // The notes sit beside the small slide, and a text extractor may mix the two columns' lines, so the last
+    // paragraph is looked for word by word on the slide's own pages (its page and, if it runs on, the next).
+    const notes = printedNotes(deck.slides);
+    const words = pageWords(HANDOUT).map((p) => p.words.map((w) => token(w.text)));
+    const texts = pageTexts(HANDOUT).map(loose);
+    const starts = outline(HANDOUT).filter((e) => e.title.startsWith('Slide ')).map((e) => e.page);
+    deck.slides.forEach((s, i) => {
+      const last = htmlBlocks(notes[i]!).at(-1)!;
+      const from = starts[i]! - 1;
+      const to = (starts[i + 1] ?? starts[i]! + 1) + 1;
+      const pages = new Set(words.slice(from, to).flat());
+      const text = texts.slice(from, to).join('');
+      const found = (t: string) => pages.has(t) || text.includes(loose(t)) || t.split('-').every((part) => !part || pages.has(token(part)));
+      const missing = last.split(' ').map(token).filter((t) => t && !found(t));
+      expect(missing, `last paragraph of the notes of ${s.id}: ${last}`).toEqual([]);
+    });
+  });
+
+  it('ends with the references in full, their links clickable, then where to read more and the thanks', () => {
+    const entries = outline(HANDOUT);
+    const refsPage = entries.find((e) => e.title === 'References')!.page;
+    const links = linkAnnotations(HANDOUT).filter((l) => l.page >= refsPage).map((l) => l.url);
+    for (const study of deck.model.studies.studies) {
+      if (study.citation.doi) expect(links).toContain(doiUrl(study.citation.doi));
+      if (study.citation.pmid) expect(links).toContain(pubmedUrl(study.citation.pmid));
+    }
+    for (const url of RESOURCE_LINKS) expect(links).toContain(url);
+    const back = flat(pageTexts(HANDOUT).slice(refsPage - 1).join('\n'));
+    // The addresses are printed too, for readers of the paper copy.
+    expect(squash(back)).toContain(squash(doiUrl('10.1177/0269215513491586')));
+    expect(squash(back)).toContain(squash(pubmedUrl('23828184')));
+    for (const s of ['Where to read more', 'Thanks', 'Fiza Mahmood and Toni Kodner', 'Keith Eric Grant, PhD.', 'Ruth Werner']) expect(back).toContain(s);
+    expect(linkAnnotations(HANDOUT).filter((l) => /127\.0\.0\.1|localhost|^file:/.test(l.url))).toEqual([]);
+  });
+
+  it('is tagged, with an outline: the talk, each slide, the references, where to read more, the thanks', () => {
+    expect(pdfInfo(HANDOUT).Tagged).toBe('yes');
+    expect(pdfInfo(HANDOUT).Title).toBe('Massage Therapy and Multiple Sclerosis: handout');
+    const entries = outline(HANDOUT);
+    expect(entries.map((e) => e.title)).toEqual([
+      deck.model.talk.title,
+      ...deck.slides.map((s, i) => `Slide ${i + 1}: ${s.title}`),
+      'References',
+      'Where to read more',
+      'Thanks',
+    ]);
+    const texts = pageTexts(HANDOUT).map(flat);
+    for (const e of entries.filter((x) => x.title.startsWith('Slide '))) expect(texts[e.page - 1], e.title).toContain(e.title.split(':')[0]!);
+    expect(entries.map((e) => e.page)).toEqual([...entries.map((e) => e.page)].sort((a, b) => a - b));
+  });
+
+  it('runs nothing off the paper: every word lies inside the page margins', () => {
+    expectInsideMargins(HANDOUT);
+  });
+
+  it('is real text in embedded fonts on every page', () => {
+    expect(fonts(HANDOUT).filter((f) => !f.embedded)).toEqual([]);
+    for (const [i, text] of pageTexts(HANDOUT).entries()) expect(text.trim().length, `page ${i + 1}`).toBeGreaterThan(100);
+  });
+});
+
+describe('the handout PDF on A4 (npm run pdf -- --a4)', () => {
+  let a4: Run;
+  beforeAll(() => {
+    a4 = runPdfScript(['--dist', DIST, '--no-build', '--a4', '--out', A4]);
+    if (a4.status !== 0) throw new Error(`npm run pdf -- --a4 failed with ${a4.status}:\n${a4.stdout}\n${a4.stderr}`);
+  }, 300_000);
+
+  it('is A4, portrait, and says so', () => {
+    expect(a4.stdout).toMatch(/handout, A4/);
+    expect(a4.stdout).not.toContain('Building');
+    const { width, height } = pageSize(HANDOUT_A4);
+    expect(Math.abs(width - 595.3)).toBeLessThan(1.5);
+    expect(Math.abs(height - 841.9)).toBeLessThan(1.5);
+  });
+
+  it('holds the same text, and nothing runs off the paper', () => {
+    const text = handoutText(HANDOUT_A4);
+    for (const s of [...FIGURES, ...NAMES, ...ATTRIBUTIONS, ...STUDY_TITLES]) expect(text, s).toContain(s);
+    for (const paragraphs of Object.values(QUOTES)) for (const p of paragraphs) expect(text).toContain(p);
+    expectInsideMargins(HANDOUT_A4);
+    expect(outline(HANDOUT_A4)).toHaveLength(deck.slides.length + 4);
+  });
+});
+
+/** Every word at least 0.35 inch from the left and right edges, 0.3 inch from the top and 0.25 from the bottom. */
+function expectInsideMargins(file: string): void {
+  for (const [i, { width, height, words }] of pageWords(file).entries()) {
+    const outside = words.filter(
+      (w) => w.xMin < 0.35 * INCH || w.xMax > width - 0.35 * INCH || w.yMin < 0.3 * INCH || w.yMax > height - 0.25 * INCH,
+    );
+    expect(outside.map((w) => `${w.text} @${w.xMin.toFixed(0)},${w.yMin.toFixed(0)}`), `page ${i + 1}`).toEqual([]);
+  }
+}
+
+/**
+ * Text compared without white space or hyphens: a text extractor joins a word broken at a hyphen at the end of a
+ * line ("science-" / "minded" reads "scienceminded"), and a long address may break anywhere.
+ */
+function loose(s: string): string {
+  return squash(s).replace(/[-\u00ad\u2010]/g, '');
+}
+
+/** A word compared without the punctuation around it, case left as is. */
+function token(word: string): string {
+  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+}
