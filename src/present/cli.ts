@@ -112,9 +112,6 @@ async function main() {
       '',
     ].join('\n'),
   );
-  // A test or a process manager may ask for the port without reading the text above.
-  if (process.send) process.send({ type: 'ready', port: present.port, presenterUrl: present.presenterUrl, listenerUrl: present.listenerUrl });
-
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -126,6 +123,15 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Started by a test or the benchmark (with an IPC channel): say where we are, and answer questions about the relay.
+  if (process.send) {
+    process.send({ type: 'ready', port: present.port, presenterUrl: present.presenterUrl, listenerUrl: present.listenerUrl });
+    process.on('message', (message: { type?: string }) => {
+      if (message?.type === 'stats') process.send?.({ type: 'stats', stats: present.relay.stats(), memory: process.memoryUsage() });
+    });
+    // If whoever started us goes away, so do we.
+    process.on('disconnect', stop);
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

@@ -1,5 +1,6 @@
 // Helpers for the follow-along tests: a relay on 127.0.0.1 serving a tiny deck folder, Node WebSocket clients
 // that record everything they hear, and (for the browser tests) a real build of the deck and Debian's Chromium.
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
@@ -7,6 +8,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { WebSocket } from 'ws';
 import { startPresentServer, type PresentOptions, type PresentServer } from '../../src/present/server.ts';
 import { authMessage, stateMessage, type SlideState } from '../../src/present/protocol.ts';
+import type { RelayStats } from '../../src/present/relay.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -138,4 +140,65 @@ export async function buildDeck(name: string): Promise<string> {
   const { build } = await import('vite');
   await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
   return dir;
+}
+
+// ---- `npm run present` as a process of its own ------------------------------------------------------------------
+
+export interface PresentProcess {
+  child: ChildProcess;
+  port: number;
+  presenterUrl: string;
+  listenerUrl: string;
+  token: string;
+  /** What it printed so far. */
+  output(): string;
+  /** The relay's counters and the process's memory, asked over IPC. */
+  stats(): Promise<RelayStats & { memory: NodeJS.MemoryUsage }>;
+  /** SIGKILL: gone at once, as in a crash. */
+  kill(): Promise<void>;
+}
+
+/** Runs src/present/cli.ts (what `npm run present` runs) with tsx, on 127.0.0.1. */
+export async function presentProcess(args: string[]): Promise<PresentProcess> {
+  const child = fork(resolve(ROOT, 'src/present/cli.ts'), ['--host', '127.0.0.1', ...args], {
+    cwd: ROOT,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  const ready = await new Promise<{ port: number; presenterUrl: string; listenerUrl: string }>((ok, fail) => {
+    const onMessage = (m: { type?: string }) => {
+      if (m?.type !== 'ready') return;
+      child.off('message', onMessage);
+      ok(m as { port: number; presenterUrl: string; listenerUrl: string });
+    };
+    child.on('message', onMessage);
+    child.once('exit', (code) => fail(new Error(`npm run present exited (${code}): ${output}`)));
+  });
+  return {
+    child,
+    ...ready,
+    token: new URL(ready.presenterUrl).searchParams.get('presenter') ?? '',
+    output: () => output,
+    stats() {
+      return new Promise((ok, fail) => {
+        const timer = setTimeout(() => fail(new Error('no stats from the relay process')), 5000);
+        const onMessage = (m: { type?: string; stats?: RelayStats; memory?: NodeJS.MemoryUsage }) => {
+          if (m?.type !== 'stats') return;
+          clearTimeout(timer);
+          child.off('message', onMessage);
+          ok({ ...m.stats!, memory: m.memory! });
+        };
+        child.on('message', onMessage);
+        child.send({ type: 'stats' });
+      });
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
 }
