@@ -126,8 +126,12 @@ async function main() {
   // Started by a test or the benchmark (with an IPC channel): say where we are, and answer questions about the relay.
   if (process.send) {
     process.send({ type: 'ready', port: present.port, presenterUrl: present.presenterUrl, listenerUrl: present.listenerUrl });
-    process.on('message', (message: { type?: string }) => {
-      if (message?.type === 'stats') process.send?.({ type: 'stats', stats: present.relay.stats(), memory: process.memoryUsage() });
+    process.on('message', (message: { type?: string; gc?: boolean }) => {
+      if (message?.type !== 'stats') return;
+      // With node --expose-gc, the benchmark can ask for memory after a full collection.
+      const gc = (globalThis as { gc?: () => void }).gc;
+      if (message.gc && gc) gc();
+      process.send?.({ type: 'stats', stats: present.relay.stats(), memory: process.memoryUsage(), maxRssKB: process.resourceUsage().maxRSS });
     });
     // If whoever started us goes away, so do we.
     process.on('disconnect', stop);
