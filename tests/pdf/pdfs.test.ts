@@ -20,9 +20,12 @@ import {
   pageTexts,
   pageWords,
   pdfInfo,
+  cutOff,
+  loose,
   ROOT,
   runPdfScript,
   squash,
+  token,
   type Run,
 } from './support.ts';
 
@@ -94,20 +97,7 @@ describe('the slides PDF', () => {
   });
 
   it('cuts nothing off: every word lies on the page, and the last line of each slide is on its page', () => {
-    const pages = pageWords(SLIDES);
-    const texts = pageTexts(SLIDES);
-    deck.slides.forEach((s, i) => {
-      const { width, height, words } = pages[i]!;
-      const outside = words.filter((w) => w.xMin < 0 || w.yMin < 0 || w.xMax > width || w.yMax > height);
-      expect(outside.map((w) => w.text), `page ${i + 1} (${s.id})`).toEqual([]);
-      const blocks = htmlBlocks(unwrap(s.body));
-      expect(loose(texts[i]!), `last line of ${s.id}`).toContain(loose(blocks.at(-1)!));
-      // Every word of the slide is among the words on its page.
-      const onPage = new Set(words.map((w) => token(w.text)));
-      const pageLoose = loose(texts[i]!);
-      const missing = htmlText(unwrap(s.body)).split(' ').map(token).filter((t) => t && !onPage.has(t) && !pageLoose.includes(loose(t)));
-      expect(missing, `words of ${s.id} not on page ${i + 1}`).toEqual([]);
-    });
+    expect(cutOff(SLIDES, deck.slides)).toEqual([]);
   });
 
   it("is tagged, with an outline of the slides' titles, each pointing at its page", () => {
@@ -265,17 +255,4 @@ function expectInsideMargins(file: string): void {
     );
     expect(outside.map((w) => `${w.text} @${w.xMin.toFixed(0)},${w.yMin.toFixed(0)}`), `page ${i + 1}`).toEqual([]);
   }
-}
-
-/**
- * Text compared without white space or hyphens: a text extractor joins a word broken at a hyphen at the end of a
- * line ("science-" / "minded" reads "scienceminded"), and a long address may break anywhere.
- */
-function loose(s: string): string {
-  return squash(s).replace(/[-\u00ad\u2010]/g, '');
-}
-
-/** A word compared without the punctuation around it, case left as is. */
-function token(word: string): string {
-  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }

@@ -2,6 +2,8 @@
 // (pdftotext, pdfinfo, pdffonts, pdftohtml), which scripts/ensure-chromium.mjs installs with Chromium.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { unwrap } from '../../src/html/escape.ts';
+import type { TimedSlide } from '../../src/slides/slide.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -163,4 +165,52 @@ export function htmlBlocks(html: string): string[] {
     .split(/<\/?(?:p|li|h[1-6]|dt|dd|td|th|figcaption|blockquote|ul|ol|dl|tr|table|figure)\b[^>]*>/)
     .map(htmlText)
     .filter(Boolean);
+}
+
+/**
+ * Text compared without white space or hyphens: a text extractor joins a word broken at a hyphen at the end of a
+ * line ("science-" / "minded" reads "scienceminded"), and a long address may break anywhere.
+ */
+export function loose(s: string): string {
+  return squash(s).replace(/[-\u00ad\u2010]/g, '');
+}
+
+/** A word compared without the punctuation around it, case left as is. */
+export function token(word: string): string {
+  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+}
+
+export interface CutOff {
+  slide: string;
+  page: number;
+  /** Words drawn past the page's edge. */
+  outside: string[];
+  /** Words of the slide that are not on its page at all. */
+  missing: string[];
+  /** The slide's last line, when it is not on its page. */
+  lastLine?: string;
+}
+
+/**
+ * What of each slide a slides PDF (one slide per page, in order) does not show: words past the page's edge,
+ * words of the slide not on its page, and its last line when that is not on the page.
+ */
+export function cutOff(file: string, slides: readonly TimedSlide[]): CutOff[] {
+  const pages = pageWords(file);
+  const texts = pageTexts(file);
+  const problems: CutOff[] = [];
+  slides.forEach((s, i) => {
+    const { width, height, words } = pages[i] ?? { width: 0, height: 0, words: [] };
+    const outside = words.filter((w) => w.xMin < 0 || w.yMin < 0 || w.xMax > width || w.yMax > height).map((w) => w.text);
+    const onPage = new Set(words.map((w) => token(w.text)));
+    const pageLoose = loose(texts[i] ?? '');
+    const missing = htmlText(unwrap(s.body))
+      .split(' ')
+      .map(token)
+      .filter((t) => t && !onPage.has(t) && !pageLoose.includes(loose(t)));
+    const last = htmlBlocks(unwrap(s.body)).at(-1) ?? '';
+    const lastLine = pageLoose.includes(loose(last)) ? undefined : last;
+    if (outside.length || missing.length || lastLine) problems.push({ slide: s.id, page: i + 1, outside, missing, ...(lastLine ? { lastLine } : {}) });
+  });
+  return problems;
 }
