@@ -242,8 +242,8 @@ function reference(study: Study, onSlides: number[]): Raw {
   const slidesText = onSlides.length ? `Slide${onSlides.length > 1 ? 's' : ''} ${onSlides.join(' and ')}.` : '';
   return html`<li>
 <p class="cite">${c.authors.replace(/\.$/, '')}. ${study.title}. <cite>${c.journal}</cite>${where ? `, ${where}` : ''}.</p>
-<p class="ref-links">${c.doi ? html`DOI ${c.doi}: <a href="${doiUrl(c.doi)}">${doiUrl(c.doi)}</a>` : ''}${c.doi && c.pmid ? html`<br>` : ''}${
-    c.pmid ? html`PMID ${c.pmid}: <a href="${pubmedUrl(c.pmid)}">${pubmedUrl(c.pmid)}</a>` : ''
+<p class="ref-links">${c.doi ? html`DOI: <a href="${doiUrl(c.doi)}">${doiUrl(c.doi)}</a>` : ''}${c.doi && c.pmid ? html`<br>` : ''}${
+    c.pmid ? html`PubMed, PMID ${c.pmid}: <a href="${pubmedUrl(c.pmid)}">${pubmedUrl(c.pmid)}</a>` : ''
   }</p>
 ${slidesText ? html`<p class="ref-slides">${slidesText}</p>` : ''}
 </li>
