@@ -25,7 +25,8 @@ const deck = new Reveal({
   progress: true,
   pdfSeparateFragments: false,
   // Every slide carries its own data-timing; setting a default is what turns on the speaker view's pacing timer.
-  defaultTiming: 60,
+  // (reveal.js 6's types declare this option as null only, though the speaker view reads a number.)
+  defaultTiming: 60 as unknown as null,
   plugins: [Notes],
 });
 

@@ -80,9 +80,8 @@ export function loadTalk({ root, cwd = process.cwd() }: TalkPaths): TalkModel {
     }
   }
 
-  if (problems.length === 0) {
-    problems.push(...checkReferences(model as Model & { order: Order }, markdown, located, (n) => shown(join(root, n === 'order' ? 'slides/order.yaml' : `data/${COLLECTIONS[n].file}`))));
-  }
+  // Ids are checked across files with whatever did load, so these problems come in the same report.
+  problems.push(...checkReferences(model, markdown, located, (n) => shown(join(root, n === 'order' ? 'slides/order.yaml' : `data/${COLLECTIONS[n].file}`))));
   if (problems.length > 0) throw new DataError(problems);
   return { ...(model as Model & { order: Order }), markdown, files };
 }

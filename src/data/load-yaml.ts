@@ -48,7 +48,8 @@ export function parseYaml<S extends z.ZodType>(text: string, shownAs: string, sc
   const locate = (path: readonly PropertyKey[]) => at(nodeFor(doc, path)?.range?.[0] ?? 0);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new DataError(parsed.error.issues.flatMap((issue) => explain(schema, issue, raw, shownAs, doc, locate)));
+    const at0 = (node: Node | undefined) => (node?.range ? at(node.range[0]) : undefined);
+    throw new DataError(parsed.error.issues.flatMap((issue) => explain(schema, issue, raw, shownAs, doc, locate, at0)));
   }
   return { value: parsed.data, locate };
 }
@@ -95,6 +96,7 @@ function explain(
   file: string,
   doc: Document,
   locate: Located<unknown>['locate'],
+  positionOf: (node: Node | undefined) => { line: number; column: number } | undefined,
 ): Problem[] {
   const path = issue.path;
   if (issue.code === 'unrecognized_keys') {
@@ -102,7 +104,7 @@ function explain(
     return issue.keys.map((key) => {
       const guess = nearest(key, known);
       const node = keyNode(doc, path, key);
-      const pos = node?.range ? locate([...path, key]) : locate(path);
+      const pos = positionOf(node) ?? locate(path);
       return {
         file,
         ...pos,
