@@ -1,12 +1,36 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
+// `npm test` (= vitest run) runs both projects. The pretest script (scripts/ensure-chromium.mjs) has made sure
+// Debian's Chromium is there first.
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // Browser tests build the deck and drive Chromium: generous limits on a 2-core machine.
+    // Two cores: at most two test files at a time, across both projects. Some "unit" folders (share, pdf,
+    // present) drive Chromium too, each file with one browser.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    // Each browser test file starts its own Chromium; two at a time is what two cores carry.
-    maxWorkers: 2,
+    teardownTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'tests/browser/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          // Builds the deck once and serves it with vite preview on 127.0.0.1 (a free port) for all files.
+          globalSetup: ['tests/browser/harness.ts'],
+          // One file (one Chromium) at a time; each walks every slide several times.
+          fileParallelism: false,
+          testTimeout: 180_000,
+        },
+      },
+    ],
   },
 });

@@ -1,12 +1,12 @@
 // Accessibility on every slide, for an audience with impaired vision and fatigue.
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deckPage, goTo, openDeck, type Deck } from './support.ts';
+import { deckPage, goTo, openDeck, type Deck } from './harness.ts';
 
 let deck: Deck;
 beforeAll(async () => {
-  deck = await openDeck('accessibility');
-}, 120_000);
+  deck = await openDeck();
+});
 afterAll(() => deck?.close());
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];

@@ -1,11 +1,11 @@
 // Presenting: stable slide addresses, the keys a presenter uses, and the speaker view.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentId, deckPage, openDeck, type Deck } from './support.ts';
+import { currentId, deckPage, openDeck, type Deck } from './harness.ts';
 
 let deck: Deck;
 beforeAll(async () => {
-  deck = await openDeck('navigation');
-}, 120_000);
+  deck = await openDeck();
+});
 afterAll(() => deck?.close());
 
 describe('slide addresses', () => {
