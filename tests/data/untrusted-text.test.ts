@@ -1,0 +1,98 @@
+// Text pasted from the web into the data files: it shows as text, it never runs, and it is kept exactly.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { unwrap } from '../../src/html/escape.ts';
+import { countWords } from '../../src/slides/split-text.ts';
+import { QUOTE_WORDS_PER_SLIDE } from '../../src/render/render-quotes.ts';
+import { buildTalk } from '../../src/vite/deck-plugin.ts';
+import { copyTalk, problemsOf, type TalkCopy } from './talk-copy.ts';
+
+let talk: TalkCopy;
+beforeEach(() => {
+  talk = copyTalk();
+});
+afterEach(() => talk.remove());
+
+const deckHtml = async () => (await buildTalk(talk.root)).slides.map((s) => unwrap(s.body) + unwrap(s.notes)).join('\n');
+
+describe('HTML and script in text fields', () => {
+  it('escapes a script in a quote, on the slide and in the notes', async () => {
+    talk.edit('data/quotes.yaml', (t) => t.replace('I hope that helps.', 'I hope that helps. <script>alert("x")</script>'));
+    const html = await deckHtml();
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+  });
+
+  it('escapes an image with an onerror handler in a study field', async () => {
+    talk.edit('data/studies.yaml', (t) => t.replace('Tummy (abdominal) massage for constipation', 'Tummy massage <img src=x onerror=alert(1)>'));
+    const html = await deckHtml();
+    expect(html).not.toMatch(/<img/i);
+    expect(html).toContain('Tummy massage &lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('renders no javascript: link written as Markdown in a takeaway', async () => {
+    talk.edit('data/takeaways.yaml', (t) => t.replace('Massage is not a cure.', 'Massage is not a [cure](javascript:alert(1)).'));
+    const html = await deckHtml();
+    expect(html).not.toMatch(/href="javascript:/i);
+    expect(html).toContain('Massage is not a cure.');
+  });
+
+  it('escapes HTML in a hand-written slide', async () => {
+    talk.edit('slides/agenda.md', (t) => t.replace('1. How to read small studies', '1. How to read <b onclick="x()">small</b> studies'));
+    const html = await deckHtml();
+    expect(html).not.toMatch(/<b onclick/);
+    expect(html).toContain('How to read &lt;b onclick="x()"&gt;small&lt;/b&gt; studies');
+  });
+
+  it('escapes quotes that would break out of an attribute', async () => {
+    talk.edit('data/talk.yaml', (t) => t.replace('description: >-', 'description: >-\n  "><script>x</script>'));
+    const { fillPage } = await import('../../src/vite/deck-plugin.ts');
+    const page = fillPage('<head><!-- deck:head --></head><!-- deck:slides -->', await buildTalk(talk.root));
+    expect(page).not.toMatch(/<script>x/);
+    expect(page).toContain('&quot;&gt;&lt;script&gt;x&lt;/script&gt;');
+  });
+});
+
+describe('text kept exactly', () => {
+  it('keeps accents, curly quotes, em dashes and emoji', async () => {
+    const words = 'Café crème — “naïve” clients’ feet 💆‍♀️ 東京';
+    talk.edit('data/quotes.yaml', (t) => t.replace('I hope that helps.', `I hope that helps. ${words}`));
+    const html = await deckHtml();
+    expect(html).toContain('Café crème — “naïve” clients’ feet 💆‍♀️ 東京');
+  });
+
+  it('reads files with Windows line endings and a byte-order mark as the same talk', async () => {
+    const plain = await deckHtml();
+    for (const f of ['data/quotes.yaml', 'data/studies.yaml', 'slides/agenda.md', 'slides/order.yaml']) {
+      talk.edit(f, (t) => `\uFEFF${t.replace(/\n/g, '\r\n')}`);
+    }
+    expect(problemsOf(talk.root)).toEqual([]);
+    expect(await deckHtml()).toBe(plain);
+  });
+});
+
+describe('quotes too long for one slide', () => {
+  it('splits a very long quote over slides without losing or changing a word', async () => {
+    const sentence = (i: number) => `Sentence number ${i} tells the reader something about the client and the session.`;
+    const long = Array.from({ length: 40 }, (_, i) => sentence(i)).join(' ');
+    talk.edit('data/quotes.yaml', (t) => t.replace(/(  - id: rhonda-henry[\s\S]*?text: \|-\n)[^\n]*\n/, `$1      ${long}\n`));
+    const deck = await buildTalk(talk.root);
+    const parts = deck.slides.filter((s) => s.id.startsWith('quote-rhonda-henry'));
+    expect(parts.length).toBeGreaterThan(5);
+    const shown = parts.map((p) => unwrap(p.body).match(/<blockquote>([\s\S]*?)<\/blockquote>/)![1]!.replace(/<\/?p>/g, ' '));
+    for (const text of shown) expect(countWords(text)).toBeLessThanOrEqual(QUOTE_WORDS_PER_SLIDE);
+    expect(shown.join(' ').replace(/\s+/g, ' ').trim()).toBe(long);
+    expect(unwrap(parts.at(-1)!.body)).toContain('continued');
+    // The notes of every part hold the whole quote.
+    for (const p of parts) expect(unwrap(p.notes)).toContain(sentence(39));
+  });
+
+  it('splits one enormous sentence between words', async () => {
+    const words = Array.from({ length: 300 }, (_, i) => `word${i}`).join(' ');
+    talk.edit('data/quotes.yaml', (t) => t.replace(/(  - id: rhonda-henry[\s\S]*?text: \|-\n)[^\n]*\n/, `$1      ${words}\n`));
+    const deck = await buildTalk(talk.root);
+    const parts = deck.slides.filter((s) => s.id.startsWith('quote-rhonda-henry'));
+    const shown = parts.map((p) => unwrap(p.body).match(/<blockquote>([\s\S]*?)<\/blockquote>/)![1]!.replace(/<\/?p>/g, ' ').trim());
+    for (const text of shown) expect(countWords(text)).toBeLessThanOrEqual(QUOTE_WORDS_PER_SLIDE);
+    expect(shown.join(' ')).toBe(words);
+  });
+});
