@@ -23,7 +23,7 @@ export const DECK_ATTRIBUTES: Record<string, readonly string[]> = {
   th: ['scope', 'colspan', 'rowspan'],
   td: ['colspan', 'rowspan'],
   svg: ['viewBox', 'width', 'height', 'xmlns', 'focusable', 'shape-rendering'],
-  path: ['d', 'fill'],
+  path: ['d', 'fill', 'stroke'],
   rect: ['x', 'y', 'width', 'height', 'fill'],
   abbr: ['title'],
 };
