@@ -164,7 +164,10 @@ class Follow {
   private sendTimer: number | undefined;
   private note = '';
   /** The bar's height can change (fonts, a narrow window wrapping the text): Reveal then sizes the slides again. */
-  private readonly resized = new ResizeObserver(() => this.deck.layout());
+  private readonly resized = new ResizeObserver(() => {
+    document.body.style.setProperty('--follow-bar-height', `${this.bar.root.offsetHeight}px`);
+    this.deck.layout();
+  });
 
   constructor(
     private readonly deck: RevealApi,

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { WebSocket } from 'ws';
+import { CHROMIUM_ARGS, chromiumPath } from '../browser/harness.ts';
 import { startPresentServer, type PresentOptions, type PresentServer } from '../../src/present/server.ts';
 import { authMessage, stateMessage, type SlideState } from '../../src/present/protocol.ts';
 import type { RelayStats } from '../../src/present/relay.ts';
@@ -117,20 +118,10 @@ export function stateText(h: number, v = 0, f: number | null = null): string {
 
 // ---- browser tests -------------------------------------------------------------------------------------------
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-/** Debian's Chromium ($CHROME_PATH or /usr/bin/chromium). Never a downloaded browser; a missing one fails the test. */
+/** Debian's Chromium ($CHROME_PATH or /usr/bin/chromium), with the shared harness's path check and flags.
+ *  Never a downloaded browser; a missing one fails the test with the command that installs it. */
 export function launchChromium(): Promise<Browser> {
-  const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
 }
 
 /** Builds the deck with the project's Vite config into .tmp/<name>, never touching dist/. */
