@@ -31,7 +31,7 @@ export function checkReferences(
   };
   model.studies?.studies.forEach((s, i) => claim(s.id, 'studies', ['studies', i, 'id'], `studies[${i}].id`));
   model.quotes?.quotes.forEach((q, i) => claim(q.id, 'quotes', ['quotes', i, 'id'], `quotes[${i}].id`));
-  if (model.quotes) claim(model.quotes.clinic.id, 'quotes', ['clinic', 'id'], 'clinic.id');
+  if (model.quotes?.clinic) claim(model.quotes.clinic.id, 'quotes', ['clinic', 'id'], 'clinic.id');
   const allIdsLoaded = Boolean(model.studies && model.quotes);
 
   const citable = [...seen.keys()];
@@ -49,10 +49,11 @@ export function checkReferences(
   checkBasis('takeaways');
 
   const quoteIds = model.quotes?.quotes.map((q) => q.id) ?? [];
-  if (model.quotes && !quoteIds.includes(model.quotes.clinic.sharedBy)) {
-    const guess = nearest(model.quotes.clinic.sharedBy, quoteIds);
+  const clinic = model.quotes?.clinic;
+  if (clinic && !quoteIds.includes(clinic.sharedBy)) {
+    const guess = nearest(clinic.sharedBy, quoteIds);
     report('quotes', ['clinic', 'sharedBy'], 'clinic.sharedBy',
-      `no quote has the id "${model.quotes.clinic.sharedBy}"${guess ? `: did you mean "${guess}"?` : ''}`);
+      `no quote has the id "${clinic.sharedBy}"${guess ? `: did you mean "${guess}"?` : ''}`);
   }
 
   if (model.people) checkPeople(model.people, report);
@@ -87,7 +88,7 @@ function checkPeople(people: NonNullable<Model['people']>, report: (s: Source, p
   people.invitedBy.people.forEach((p, i) => check('invitedBy', p, i));
   people.helpers.forEach((p, i) => check('helpers', p, i));
   const helperIds = people.helpers.map((h) => h.id);
-  if (!helperIds.includes(people.book.author)) {
+  if (people.book && !helperIds.includes(people.book.author)) {
     const guess = nearest(people.book.author, helperIds);
     report('people', ['book', 'author'], 'book.author',
       `no helper has the id "${people.book.author}"${guess ? `: did you mean "${guess}"?` : ''}`);

@@ -198,7 +198,8 @@ function backMatter({ model, slides }: BuiltDeck): Raw {
   const slideNumbers = (study: Study) =>
     slides.flatMap((s, i) => (s.id === `study-${study.id}` || s.id.startsWith(`study-${study.id}-`) ? [i + 1] : []));
   const hosts = people.invitedBy.people.map((p) => p.name).join(' and ');
-  const author = people.helpers.find((h) => h.id === people.book.author);
+  const book = people.book;
+  const author = book && people.helpers.find((h) => h.id === book.author);
   return html`<section class="back references" aria-labelledby="references">
 <h2 id="references">References</h2>
 <ol class="refs">
@@ -225,12 +226,12 @@ ${people.helpers.map(
   (h) =>
     html`<li><strong>${h.credential ? `${h.name}, ${h.credential}` : h.name}</strong>${h.about ? `, ${h.about},` : ''} for ${markdownInline(
       h.thanksFor ?? 'help',
-    )}${author && h.id === author.id ? html`: ${people.book.titles.map((t, i) => html`${i ? '; ' : ''}<cite>${t}</cite>`)}` : ''}.</li>\n`,
+    )}${book && author && h.id === author.id ? html`: ${book.titles.map((t, i) => html`${i ? '; ' : ''}<cite>${t}</cite>`)}` : ''}.</li>\n`,
 )}
 <li>The practitioners whose words are quoted: ${quotes.quotes.map((q, i) => html`${i ? (i === quotes.quotes.length - 1 ? ' and ' : ', ') : ''}<strong>${q.person}, ${q.credential}</strong>`)}.</li>
-<li>The discussion groups where this talk began: ${people.groups.map(
+${people.groups.length ? html`<li>The discussion groups where this talk began: ${people.groups.map(
   (g, i) => html`${i ? ' and ' : ''}${g.url ? html`<a href="${g.url}">${g.name}</a>` : html`<strong>${g.name}</strong>`} (${g.platform})`,
-)}.</li>
+)}.</li>` : ''}
 </ul>
 <p class="colophon">Made from the same data as the slides. Online at <a href="${model.talk.shareUrl}">${model.talk.shareUrl}</a></p>
 </section>`;

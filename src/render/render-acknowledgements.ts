@@ -6,7 +6,8 @@ import type { Slide } from '../slides/slide.ts';
 
 export function renderAcknowledgements({ people }: TalkModel): Slide[] {
   const hosts = people.invitedBy.people.map((p) => p.name).join(' and ');
-  const author = people.helpers.find((h) => h.id === people.book.author);
+  const book = people.book;
+  const author = book && people.helpers.find((h) => h.id === book.author);
   const named = (p: (typeof people.helpers)[number]) => (p.credential ? `${p.name}, ${p.credential}` : p.name);
   return [
     {
@@ -34,7 +35,7 @@ export function renderAcknowledgements({ people }: TalkModel): Slide[] {
 <ul>
 ${people.helpers.map(
   (h) => html`<li><strong>${named(h)}</strong>${h.about ? html`, ${h.about},` : ''} for ${markdownInline(h.thanksFor ?? 'help')}${
-    author && h.id === author.id ? html`: <cite>${people.book.titles.join('; ')}</cite>` : ''
+    book && author && h.id === author.id ? html`: <cite>${book.titles.join('; ')}</cite>` : ''
   }.</li>`,
 )}
 </ul>`),
@@ -42,9 +43,22 @@ ${people.helpers.map(
         people.helpers
           .map((h) => `Thank you to ${named(h)}${h.about ? `, who is ${h.about},` : ''} for ${h.thanksFor ?? 'help'}.`)
           .join(' ') +
-          ` The book is *${people.book.titles.join('; ')}*. ` +
-          `You can read the discussions yourself in two Facebook groups: ${people.groups.map((g) => g.name).join(', and ')}.`,
+          (book ? ` The book is *${book.titles.join('; ')}*.` : '') +
+          (people.groups.length
+            ? ` You can read the discussions yourself in ${groupsPhrase(people.groups)}: ${people.groups.map((g) => g.name).join(', and ')}.`
+            : ''),
       ),
     },
   ];
+}
+
+const NUMBERS = ['no', 'one', 'two', 'three', 'four', 'five', 'six'];
+
+/** "two Facebook groups", "one forum and one Facebook group" */
+function groupsPhrase(groups: { platform: string }[]): string {
+  const byPlatform = new Map<string, number>();
+  for (const g of groups) byPlatform.set(g.platform, (byPlatform.get(g.platform) ?? 0) + 1);
+  return [...byPlatform]
+    .map(([platform, n]) => `${NUMBERS[n] ?? n} ${platform} group${n === 1 ? '' : 's'}`)
+    .join(' and ');
 }

@@ -5,6 +5,7 @@ import { renderQuoteSlides } from './render-quotes.ts';
 
 export function renderClinic({ quotes }: TalkModel): Slide[] {
   const c = quotes.clinic;
+  if (!c) return [];
   const by = quotes.quotes.find((q) => q.id === c.sharedBy);
   return renderQuoteSlides({
     id: `clinic-${c.id}`,

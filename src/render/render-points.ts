@@ -39,6 +39,6 @@ export function sourceNames({ studies, quotes }: TalkModel): Map<string, string>
   return new Map([
     ...studies.studies.map((s) => [s.id, `${s.citation.authors.split(/[ ,]/)[0]}${s.citation.year ? ` ${s.citation.year}` : ''}: ${s.shortTitle}`] as const),
     ...quotes.quotes.map((q) => [q.id, `${q.person}, ${q.credential}`] as const),
-    [quotes.clinic.id, quotes.clinic.name] as const,
+    ...(quotes.clinic ? [[quotes.clinic.id, quotes.clinic.name] as const] : []),
   ]);
 }

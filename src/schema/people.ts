@@ -33,7 +33,8 @@ export const PeopleSchema = z
         section: Text,
         titles: z.array(Text).min(1),
       })
-      .strict(),
+      .strict()
+      .optional(),
     groups: z
       .array(
         z
@@ -44,7 +45,7 @@ export const PeopleSchema = z
           })
           .strict(),
       )
-      .min(1, { message: 'expected at least one group' }),
+      .default([]),
   })
   .strict();
 

@@ -27,7 +27,9 @@ export const QuotesSchema = z
         url: Link.optional(),
         notes: Text,
       })
-      .strict(),
+      .strict()
+      .optional()
+      .describe('a place one of the quoted people told us about; leave out if there is none'),
   })
   .strict();
 
