@@ -1,4 +1,4 @@
-// The Sutherland-Chan MS Massage Specialty Clinic, in the words of its own description.
+// A place one of the quoted people told us about (here, a specialty clinic), in its own words.
 import type { TalkModel } from '../data/load-data.ts';
 import type { Slide } from '../slides/slide.ts';
 import { renderQuoteSlides } from './render-quotes.ts';

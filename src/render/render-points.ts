@@ -7,7 +7,8 @@ import type { Slide } from '../slides/slide.ts';
 type Point = TalkModel['takeaways']['tips'][number];
 
 export function renderTips(model: TalkModel): Slide[] {
-  return [points(model, 'tips', 'Tips for massage sessions', 'From therapists’ experience, not trials', model.takeaways.tips, model.takeaways.tipsNotes, 2)];
+  const t = model.takeaways;
+  return [points(model, 'tips', t.tipsTitle, t.tipsLead, t.tips, t.tipsNotes, 2)];
 }
 
 export function renderTakeaways(model: TalkModel): Slide[] {

@@ -13,7 +13,7 @@ export function renderQuotes({ quotes }: TalkModel): Slide[] {
   return quotes.quotes.flatMap((q) =>
     renderQuoteSlides({
       id: `quote-${q.id}`,
-      heading: 'What therapists see',
+      heading: quotes.heading,
       text: q.text,
       attribution: `${q.person}, ${q.credential}`,
       notes: q.notes,

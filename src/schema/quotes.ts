@@ -15,6 +15,7 @@ const Quote = z
 export const QuotesSchema = z
   .object({
     intro: Text,
+    heading: Text.default('In their words').describe('the heading above every quote'),
     quotes: z.array(Quote).min(1, { message: 'expected at least one quote' }),
     clinic: z
       .object({

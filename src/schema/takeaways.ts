@@ -11,6 +11,8 @@ const Point = z
 
 export const TakeawaysSchema = z
   .object({
+    tipsTitle: Text.default('Practical tips'),
+    tipsLead: Text.optional().describe('one line under the title, such as where the tips come from'),
     tips: z.array(Point).min(1, { message: 'expected at least one tip' }),
     tipsNotes: Text,
     takeaways: z.array(Point).min(1, { message: 'expected at least one takeaway' }),
