@@ -108,7 +108,7 @@ export async function runFollowBench(options: FollowBenchOptions = {}): Promise<
       });
     const wsUrl = new URL('follow', ready.listenerUrl);
     wsUrl.protocol = 'ws:';
-    const token = new URL(ready.presenterUrl).searchParams.get('presenter')!;
+    const token = new URLSearchParams(new URL(ready.presenterUrl).hash.slice(1)).get('presenter')!;
 
     await sleep(300);
     const before = (await ask()).memory;

@@ -1,7 +1,7 @@
 // Follow along live. Active only on a page served by `npm run present`, which adds <meta name="deck-follow">;
 // anywhere else (npm start, a static host, the single file) this module does nothing and asks for nothing.
 //
-// The presenter's page (opened with ?presenter=<token>) sends each slide and fragment change to the relay.
+// The presenter's page (opened with #presenter=<token>) sends each slide and fragment change to the relay.
 // A listener's page follows, or browses freely: one key (L) and one button switch between the two. A status line
 // (aria-live) says what is going on; when the relay cannot be reached the deck goes on as a normal deck.
 import '../styles/follow.css';
@@ -54,20 +54,21 @@ function start() {
   whenRevealReady((deck) => new Follow(deck, meta.content, token, ui).start());
 }
 
-/** The presenter's token: from the link (then taken out of the address bar, which may be on screen) or this tab's storage. */
+/**
+ * The presenter's token: from the link's #presenter=… (then taken out of the address bar, which may be on the
+ * shared screen, before Reveal reads the address), or from this tab's storage after a reload.
+ */
 function takeToken(): string | null {
-  const params = new URLSearchParams(location.search);
-  const fromLink = params.get(PRESENTER_PARAM);
-  if (fromLink) {
-    params.delete(PRESENTER_PARAM);
-    const search = params.toString();
-    history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
+  const match = new RegExp(`^#${PRESENTER_PARAM}=([A-Za-z0-9_-]{1,256})$`).exec(location.hash);
+  if (match) {
+    const token = match[1]!;
+    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
     try {
-      sessionStorage.setItem(TOKEN_KEY, fromLink);
+      sessionStorage.setItem(TOKEN_KEY, token);
     } catch {
       // Storage may be off; the token then lasts as long as the page.
     }
-    return fromLink;
+    return token;
   }
   try {
     return sessionStorage.getItem(TOKEN_KEY);

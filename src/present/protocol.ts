@@ -15,7 +15,7 @@
 export const FOLLOW_PATH = 'follow';
 /** The name of the <meta> the relay adds to the page it serves; its content is FOLLOW_PATH. */
 export const FOLLOW_META = 'deck-follow';
-/** The query parameter that carries the presenter's token in the presenter's link. */
+/** The name under which the presenter's link carries the token, in its #fragment: …/#presenter=<token>. */
 export const PRESENTER_PARAM = 'presenter';
 
 /** Largest message either side accepts, in bytes (the relay's ws maxPayload). */

@@ -29,6 +29,21 @@ const COMMON_HEADERS = {
   'x-frame-options': 'SAMEORIGIN',
 };
 
+/**
+ * The page's Content-Security-Policy allows connections to 'self', which covers a WebSocket to the same host in
+ * browsers that follow CSP Level 3; older ones (some Safari versions) need the ws:/wss: origin named. This names it.
+ */
+export function allowWebSocket(html: string, host: string | null): string {
+  if (!host) return html;
+  return html.replace(/(<meta http-equiv="Content-Security-Policy" content="[^"]*connect-src 'self')/i, `$1 ws://${host} wss://${host}`);
+}
+
+/** A Host header we are willing to write into the page: a name or IPv4 or [IPv6] address, and a port. */
+export function safeHost(value: string | undefined): string | null {
+  if (!value || value.length > 255) return null;
+  return /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i.test(value) ? value.toLowerCase() : null;
+}
+
 /** The deck's page with the follow-along <meta> added just before </head>. */
 export function injectFollowMeta(html: string): string {
   const meta = `<meta name="${FOLLOW_META}" content="${FOLLOW_PATH}">`;
@@ -39,15 +54,18 @@ export function injectFollowMeta(html: string): string {
 }
 
 export interface StaticSite {
-  /** Answers a request for a path already stripped of any public prefix; false when nothing matched (404 sent). */
+  /** Answers a request for a path already stripped of any public prefix (404 when there is no such file). */
   handle(request: IncomingMessage, response: ServerResponse, pathname: string): void;
 }
 
-/** dist/ as a site; index.html is read once and kept with the meta added. */
-export function staticSite(root: string): StaticSite {
+/**
+ * dist/ as a site; index.html is read once and kept with the meta added. `host` names the host the page's
+ * WebSocket goes to (from the public URL, or the request's Host header); null leaves the policy as it is.
+ */
+export function staticSite(root: string, host: (request: IncomingMessage) => string | null = () => null): StaticSite {
   const base = resolve(root);
   const indexFile = resolve(base, 'index.html');
-  const index = Buffer.from(injectFollowMeta(readFileSync(indexFile, 'utf8')), 'utf8');
+  const index = injectFollowMeta(readFileSync(indexFile, 'utf8'));
 
   function notFound(response: ServerResponse, status = 404, text = 'Not found') {
     response.writeHead(status, { ...COMMON_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
@@ -68,14 +86,15 @@ export function staticSite(root: string): StaticSite {
       }
       if (path.includes('\0') || path.split('/').some((part) => part.startsWith('.'))) return notFound(response);
       if (path === '/' || path === '/index.html') {
+        const page = Buffer.from(allowWebSocket(index, host(request)), 'utf8');
         response.writeHead(200, {
           ...COMMON_HEADERS,
           'content-type': TYPES['.html'],
-          'content-length': index.length,
+          'content-length': page.length,
           // The page carries the live link's <meta>, so it is never cached.
           'cache-control': 'no-store',
         });
-        response.end(request.method === 'HEAD' ? undefined : index);
+        response.end(request.method === 'HEAD' ? undefined : page);
         return;
       }
       const file = resolve(base, `.${path}`);

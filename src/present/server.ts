@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { FOLLOW_PATH, PRESENTER_PARAM } from './protocol.ts';
 import { createRelay, type Relay, type RelayOptions } from './relay.ts';
-import { staticSite } from './serve-static.ts';
+import { safeHost, staticSite } from './serve-static.ts';
 
 export interface PresentOptions {
   /** The built deck, normally dist/. */
@@ -56,8 +56,9 @@ export function parsePublicUrl(value: string): URL {
   return url;
 }
 
+/** The presenter's link: the token rides in the #fragment, which browsers never send to a server or a proxy's log. */
 export function presenterLink(base: string, token: string): string {
-  return `${base}?${PRESENTER_PARAM}=${encodeURIComponent(token)}`;
+  return `${base}#${PRESENTER_PARAM}=${encodeURIComponent(token)}`;
 }
 
 export async function startPresentServer(options: PresentOptions): Promise<PresentServer> {
@@ -66,7 +67,8 @@ export async function startPresentServer(options: PresentOptions): Promise<Prese
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? newToken();
   const publicBase = options.publicUrl ? parsePublicUrl(options.publicUrl) : null;
-  const site = staticSite(dist);
+  // The WebSocket's host, for the page's policy: the public URL's, else the one the browser asked for.
+  const site = staticSite(dist, (request) => (publicBase ? publicBase.host : safeHost(request.headers.host)));
   const relay = createRelay({ ...options.relay, token });
   // A proxy may pass the public path on (/talks/ms/...) or strip it (/...): both are understood.
   const prefix = publicBase?.pathname ?? '/';

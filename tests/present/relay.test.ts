@@ -287,7 +287,7 @@ describe('the web server', () => {
   it('prints links from the public URL and understands requests with or without its path', async () => {
     const s = await relay({ publicUrl: 'https://talks.example.org/ms-massage' });
     expect(s.listenerUrl).toBe('https://talks.example.org/ms-massage/');
-    expect(s.presenterUrl).toBe(`https://talks.example.org/ms-massage/?presenter=${TOKEN}`);
+    expect(s.presenterUrl).toBe(`https://talks.example.org/ms-massage/#presenter=${TOKEN}`);
     const local = `http://127.0.0.1:${s.port}/`;
     expect((await get(`${local}ms-massage/`)).body).toContain('deck-follow');
     expect((await get(local)).body).toContain('deck-follow');

@@ -172,7 +172,7 @@ export async function presentProcess(args: string[]): Promise<PresentProcess> {
   return {
     child,
     ...ready,
-    token: new URL(ready.presenterUrl).searchParams.get('presenter') ?? '',
+    token: new URLSearchParams(new URL(ready.presenterUrl).hash.slice(1)).get('presenter') ?? '',
     output: () => output,
     stats() {
       return new Promise((ok, fail) => {

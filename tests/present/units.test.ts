@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSettings, tokenFromFile } from '../../src/present/cli.ts';
 import { parseClientMessage, parseServerMessage, stateMessage } from '../../src/present/protocol.ts';
-import { injectFollowMeta } from '../../src/present/serve-static.ts';
+import { allowWebSocket, injectFollowMeta, safeHost } from '../../src/present/serve-static.ts';
 import { parsePublicUrl, presenterLink } from '../../src/present/server.ts';
 
 describe('the wire format', () => {
@@ -53,6 +53,23 @@ describe('the page the relay serves', () => {
     expect(once).toBe('<html><head><meta charset="utf-8"><meta name="deck-follow" content="follow">\n</head><body></body></html>');
     expect(injectFollowMeta(once)).toBe(once);
   });
+
+  it('names its own WebSocket origin in the policy, for browsers that do not count ws: as \'self\'', () => {
+    const page = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; connect-src 'self'; object-src 'none'">`;
+    expect(allowWebSocket(page, '127.0.0.1:5180')).toBe(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; connect-src 'self' ws://127.0.0.1:5180 wss://127.0.0.1:5180; object-src 'none'">`,
+    );
+    expect(allowWebSocket(page, null)).toBe(page);
+  });
+
+  it('writes a Host header into the page only when it is a plain host and port', () => {
+    expect(safeHost('127.0.0.1:5180')).toBe('127.0.0.1:5180');
+    expect(safeHost('Talks.Example.org')).toBe('talks.example.org');
+    expect(safeHost('[::1]:5180')).toBe('[::1]:5180');
+    for (const bad of [undefined, '', 'a b', 'x"><script>alert(1)</script>', "x' 'unsafe-inline", 'x;script-src *', 'x/y', `${'a'.repeat(300)}`]) {
+      expect(safeHost(bad), String(bad)).toBeNull();
+    }
+  });
 });
 
 describe('npm run present settings', () => {
@@ -76,7 +93,7 @@ describe('npm run present settings', () => {
     expect(() => parsePublicUrl('talks.example.org')).toThrow(/full address/);
     expect(() => parsePublicUrl('ftp://talks.example.org/')).toThrow(/http/);
     expect(() => parsePublicUrl('https://user:pw@talks.example.org/')).toThrow(/password/);
-    expect(presenterLink('https://t.example/ms/', 'a-b_c')).toBe('https://t.example/ms/?presenter=a-b_c');
+    expect(presenterLink('https://t.example/ms/', 'a-b_c')).toBe('https://t.example/ms/#presenter=a-b_c');
   });
 
   it('keeps a token in a file readable by its owner only, and reuses it', () => {
