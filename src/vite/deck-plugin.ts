@@ -44,6 +44,15 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
         if (watched(file)) s.ws.send({ type: 'full-reload' });
       });
     },
+    async buildStart() {
+      if (server) return;
+      // Checked before anything is written, so a failed build leaves the last good dist/ as it was.
+      try {
+        built = await buildTalk(talkRoot);
+      } catch (e) {
+        throw e instanceof DataError ? plainError(e) : e;
+      }
+    },
     async generateBundle() {
       // Pages made from the same slides (text version, handout): written beside index.html.
       const deck = built ?? (await buildTalk(talkRoot));
@@ -61,7 +70,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
           lastGood = fillPage(page, deck);
           return lastGood;
         } catch (e) {
-          if (!server) throw e instanceof DataError ? new Error(e.message) : e;
+          if (!server) throw e instanceof DataError ? plainError(e) : e;
           // The dev server keeps showing the last good deck and reports the problems in its overlay.
           const message = e instanceof DataError ? e.problems.map(formatProblem).join('\n') : String(e);
           server.config.logger.error(message);
@@ -82,4 +91,11 @@ ${linkPreviewMeta(talk)}`;
     .replace('%DECK_LANG%', talk.lang)
     .replace('<!-- deck:head -->', unwrap(head))
     .replace('<!-- deck:slides -->', renderSections(slides));
+}
+
+/** The problems alone, without a stack trace: the person reading them edits data files, not code. */
+function plainError(e: DataError): Error {
+  const err = new Error(`${e.message}\nNothing was built; the last build in dist/ is unchanged.`);
+  err.stack = '';
+  return err;
 }
