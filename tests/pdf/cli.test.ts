@@ -2,15 +2,17 @@
 // file names (a PDF from an earlier run is left as it was, never half overwritten).
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT, runPdfScript } from './support.ts';
 
-const DIR = resolve(ROOT, '.tmp', 'pdf-cli-test');
+const DIR = resolve(ROOT, '.tmp', `pdf-cli-test-${process.pid}`);
 
 beforeEach(() => {
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
 });
+
+afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
 describe('npm run pdf, when it cannot print', () => {
   it('without Chromium: says to run apt-get install -y chromium, exits 1, builds and writes nothing', () => {

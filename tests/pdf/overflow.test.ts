@@ -2,12 +2,12 @@
 // about that slide by name, and the cut-off check of the PDF finds the lines that fell off its page.
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTalk, type BuiltDeck } from '../../src/vite/deck-plugin.ts';
 import { cutOff, pdfInfo, ROOT, runPdfScript, type Run } from './support.ts';
 
-const TALK = resolve(ROOT, '.tmp', 'pdf-overflow-talk');
-const DIST = resolve(ROOT, '.tmp', 'pdf-overflow');
+const TALK = resolve(ROOT, '.tmp', `pdf-overflow-talk-${process.pid}`);
+const DIST = resolve(ROOT, '.tmp', `pdf-overflow-${process.pid}`);
 const LONG = 'why-this-talk';
 
 let deck: BuiltDeck;
@@ -25,6 +25,11 @@ beforeAll(async () => {
   run = runPdfScript(['--dist', DIST], { DECK_TALK: TALK });
   if (run.status !== 0) throw new Error(`npm run pdf failed with ${run.status}:\n${run.stdout}\n${run.stderr}`);
 }, 300_000);
+
+afterAll(() => {
+  rmSync(TALK, { recursive: true, force: true });
+  rmSync(DIST, { recursive: true, force: true });
+});
 
 describe('a slide too long for its page', () => {
   it('is named in a warning by npm run pdf', () => {

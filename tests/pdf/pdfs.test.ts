@@ -3,7 +3,7 @@
 // outline, tags, fonts, and where every word sits on its page. Without Chromium these tests fail; they never skip.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unwrap } from '../../src/html/escape.ts';
 import { printedNotes } from '../../src/handout/render-handout-page.ts';
 import { doiUrl, pubmedUrl } from '../../src/render/citation.ts';
@@ -29,8 +29,9 @@ import {
   type Run,
 } from './support.ts';
 
-const DIST = resolve(ROOT, '.tmp', 'pdf-test');
-const A4 = resolve(ROOT, '.tmp', 'pdf-test-a4');
+// Folders of this run's own (two test runs in one tree at once must not share them), removed at the end.
+const DIST = resolve(ROOT, '.tmp', `pdf-test-${process.pid}`);
+const A4 = resolve(ROOT, '.tmp', `pdf-test-a4-${process.pid}`);
 const SLIDES = resolve(DIST, 'ms-massage-slides.pdf');
 const HANDOUT = resolve(DIST, 'ms-massage-handout.pdf');
 const HANDOUT_A4 = resolve(A4, 'ms-massage-handout.pdf');
@@ -47,6 +48,11 @@ beforeAll(async () => {
   run = runPdfScript(['--dist', DIST]);
   if (run.status !== 0) throw new Error(`npm run pdf failed with ${run.status}:\n${run.stdout}\n${run.stderr}`);
 }, 300_000);
+
+afterAll(() => {
+  rmSync(DIST, { recursive: true, force: true });
+  rmSync(A4, { recursive: true, force: true });
+});
 
 /** The handout's text as one string, its running footer ("…: handout", "Page n of m") taken out. */
 function handoutText(file: string): string {

@@ -2,7 +2,7 @@
 // check and the atomic write. No browser needed.
 import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staleReason } from '../../src/handout/build-state.ts';
 import { chromiumPath, ChromiumMissing } from '../../src/handout/chromium.ts';
 import { countPdfPages, writeAtomically } from '../../src/handout/make-pdfs.ts';
@@ -21,7 +21,7 @@ import type { TimedSlide } from '../../src/slides/slide.ts';
 import { buildTalk, type BuiltDeck } from '../../src/vite/deck-plugin.ts';
 import { outline, pdfInfo, ROOT } from './support.ts';
 
-const TMP = resolve(ROOT, '.tmp', 'pdf-units');
+const TMP = resolve(ROOT, '.tmp', `pdf-units-${process.pid}`);
 let deck: BuiltDeck;
 
 beforeAll(async () => {
@@ -29,6 +29,8 @@ beforeAll(async () => {
   mkdirSync(TMP, { recursive: true });
   deck = await buildTalk(ROOT);
 });
+
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
 const slide = (id: string, notes: string): TimedSlide => ({ id, title: id, kind: 'text', body: raw(`<h2>${id}</h2>`), notes: raw(notes), weight: 1, seconds: 10 });
 
