@@ -184,7 +184,12 @@ class Follow {
     for (const type of ['slidechanged', 'fragmentshown', 'fragmenthidden']) this.deck.on(type, onChange);
     if (this.role === 'listener') this.listenerControls();
     this.resized.observe(this.bar.root);
+    // A phone that loses its network, or wakes a tab it had put to sleep, should not wait for the next retry.
     addEventListener('online', () => this.reconnectNow());
+    addEventListener('offline', () => this.ws?.close());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') this.reconnectNow();
+    });
     this.connect();
     this.render();
   }
@@ -224,8 +229,13 @@ class Follow {
     this.ws = ws;
     ws.onopen = () => {
       this.attempt = 0;
-      this.link = 'open';
-      if (this.role === 'presenter' && this.token) ws.send(authMessage(this.token));
+      // A listener is live now; a presenter once the relay has accepted its token (the welcome).
+      if (this.role === 'presenter' && this.token) {
+        this.link = 'connecting';
+        ws.send(authMessage(this.token));
+      } else {
+        this.link = 'open';
+      }
       this.render();
     };
     ws.onmessage = (event) => {
@@ -236,6 +246,7 @@ class Follow {
       if (this.ws !== ws) return;
       this.ws = null;
       this.link = 'down';
+      this.bar.count.textContent = '';
       if (event.code === CLOSE.badToken && this.role === 'presenter') {
         // The relay was restarted with a new token: this page can still follow, as a listener.
         this.becomeListener();
@@ -263,6 +274,7 @@ class Follow {
     const message = parseServerMessage(text);
     if (!message) return;
     if (message.type === 'welcome' && this.role === 'presenter') {
+      this.link = 'open';
       this.bar.count.textContent = listenersText(message.listeners);
       this.lastSent = null;
       this.sendNow();
