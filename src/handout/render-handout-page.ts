@@ -254,9 +254,7 @@ ${slidesText ? html`<p class="ref-slides">${slidesText}</p>` : ''}
 /** The page's one style sheet: the deck's typeface and look (so the small slides match the deck), then the handout's. */
 function handoutStyle(title: string): string {
   const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
-  const w = SLIDE_WIDTH * THUMB_ZOOM;
-  const h = SLIDE_HEIGHT * THUMB_ZOOM;
-  const sizes = `:root{--thumb-zoom:${THUMB_ZOOM};--thumb-w:${w.toFixed(2)}px;--thumb-h:${h.toFixed(2)}px;--slide-w:${SLIDE_WIDTH}px;--slide-h:${SLIDE_HEIGHT}px}
+  const sizes = `:root{--thumb-zoom:${THUMB_ZOOM};--slide-w:${SLIDE_WIDTH}px;--slide-h:${SLIDE_HEIGHT}px}
 @page{@bottom-left{content:${cssString(title)}}}`;
   return [inlineFontFaces(), read('../styles/deck.css'), sizes, read('./handout.css')].join('\n');
 }
