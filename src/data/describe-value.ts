@@ -8,7 +8,7 @@ export function describeValue(value: unknown): string {
     return `"${s}"`;
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
   return 'a group of fields';
 }
 

@@ -1,13 +1,14 @@
 // Loads every data file and the running order, validates them, and checks that ids line up.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { COLLECTIONS, type CollectionName } from '../schema/index.ts';
-import { OrderSchema, type Order } from '../schema/order.ts';
+import { GENERATED, OrderSchema, type Order } from '../schema/order.ts';
 import type { z } from 'zod';
 import { DataError, type Problem } from './data-error.ts';
 import { parseYaml, readText, type Located } from './load-yaml.ts';
 import { loadMarkdownSlides, type MarkdownSlide } from './load-markdown-slide.ts';
 import { checkReferences } from './check-references.ts';
+import { nearest } from './describe-value.ts';
 
 type Model = { [K in CollectionName]: z.infer<(typeof COLLECTIONS)[K]['schema']> };
 
@@ -40,6 +41,19 @@ export function loadTalk({ root, cwd = process.cwd() }: TalkPaths): TalkModel {
     }
   };
 
+  if (!existsSync(join(root, 'data')) || !statSync(join(root, 'data')).isDirectory()) {
+    const where = relative(cwd, root) || 'this folder';
+    throw new DataError([
+      {
+        file: shown(join(root, 'data')),
+        line: 1,
+        column: 1,
+        field: '',
+        message: `no talk here: ${where} has no data folder. A talk is a folder holding data/ and slides/, such as examples/library-hours`,
+      },
+    ]);
+  }
+
   const located: Partial<Record<CollectionName | 'order', Located<unknown>>> = {};
   const model: Partial<Model> & { order?: Order } = {};
   for (const name of Object.keys(COLLECTIONS) as CollectionName[]) {
@@ -62,16 +76,24 @@ export function loadTalk({ root, cwd = process.cwd() }: TalkPaths): TalkModel {
 
   const markdown = new Map<string, MarkdownSlide>();
   if (order) {
+    const slidesDir = join(root, 'slides');
+    const mdFiles = existsSync(slidesDir) ? readdirSync(slidesDir).filter((f) => f.endsWith('.md')).sort() : [];
     for (const [i, entry] of order.value.slides.entries()) {
-      if (!entry.endsWith('.md')) continue;
-      const path = join(root, 'slides', entry);
+      const problem = (message: string) =>
+        problems.push({ file: shown(orderPath), ...order.locate(['slides', i]), field: `slides[${i}]`, message });
+      if ((GENERATED as readonly string[]).includes(entry)) continue;
+      if (!entry.endsWith('.md')) {
+        const guess = mdFiles.includes(`${entry}.md`) ? `${entry}.md` : nearest(entry, [...GENERATED, ...mdFiles]);
+        problem(
+          `"${entry}" is not a slide${guess ? `: did you mean "${guess}"?` : ''} Expected a file of the slides folder ending in .md` +
+            `${mdFiles.length ? ` (${mdFiles.join(', ')})` : ''}, or one of the slides made from the data: ${GENERATED.join(', ')}`,
+        );
+        continue;
+      }
+      const path = join(slidesDir, entry);
       if (!existsSync(path)) {
-        problems.push({
-          file: shown(orderPath),
-          ...order.locate(['slides', i]),
-          field: `slides[${i}]`,
-          message: `no slide file "${entry}" in ${shown(join(root, 'slides'))}`,
-        });
+        const guess = nearest(entry, mdFiles);
+        problem(`no slide file "${entry}" in ${shown(slidesDir)}${guess ? `: did you mean "${guess}"?` : ''}`);
         continue;
       }
       files.push(path);

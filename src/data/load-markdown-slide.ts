@@ -1,5 +1,6 @@
 // Reads one hand-written slide: YAML front matter, a Markdown body with a heading, and its notes.
-import { DataError } from './data-error.ts';
+import { DataError, type Problem } from './data-error.ts';
+import { unsafeLinkMessage, unsafeLinks } from '../markdown/render-markdown.ts';
 import { parseYaml } from './load-yaml.ts';
 import { SlideFrontMatterSchema, type SlideFrontMatter } from '../schema/slide-file.ts';
 
@@ -16,11 +17,26 @@ const FRONT = /^---\n([\s\S]*?)\n---\n/;
 const NOTES = /^Notes?:[ \t]*$/m;
 
 export function loadMarkdownSlides(text: string, file: string): MarkdownSlide {
+  const problem = (line: number, column: number, message: string): Problem => ({ file, line, column, field: '', message });
+  if (!text.trim()) {
+    throw new DataError([
+      problem(1, 1, 'the slide file is empty: it needs front matter between two "---" lines (with an "id:"), a "# Heading", the slide\'s text, then "Notes:" and what to say'),
+    ]);
+  }
   const front = FRONT.exec(text);
   if (!front) {
-    throw new DataError([{ file, line: 1, column: 1, field: '', message: 'expected front matter between two "---" lines, with at least an "id:"' }]);
+    throw new DataError([problem(1, 1, 'expected front matter between two "---" lines, with at least an "id:", at the very top of the file')]);
   }
-  const meta = shiftLines(() => parseYaml(front[1]!, file, SlideFrontMatterSchema).value, 1);
+  // Every problem of the file is collected, so one run lists them all.
+  const problems: Problem[] = [];
+  let meta: SlideFrontMatter | undefined;
+  try {
+    meta = parseYaml(front[1]!, file, SlideFrontMatterSchema).value;
+  } catch (e) {
+    if (!(e instanceof DataError)) throw e;
+    // Front matter starts on line 2 of the file: move its problems' lines there.
+    problems.push(...e.problems.map((p) => ({ ...p, line: p.line + 1 })));
+  }
   const bodyStart = front[0].length;
   const rest = text.slice(bodyStart);
   const split = NOTES.exec(rest);
@@ -29,21 +45,12 @@ export function loadMarkdownSlides(text: string, file: string): MarkdownSlide {
   const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
 
   const heading = /^#{1,2}[ \t]+(.+)$/m.exec(body);
-  if (!heading) {
-    throw new DataError([{ file, line: lineOf(bodyStart), column: 1, field: '', message: 'the slide has no heading: start it with a line such as "# Why this talk"' }]);
+  if (!heading) problems.push(problem(lineOf(bodyStart), 1, 'the slide has no heading: start it with a line such as "# Why this talk"'));
+  if (!notes) problems.push(problem(lineOf(text.length), 1, 'the slide has no speaker notes: add a line "Notes:" followed by what to say'));
+  for (const href of [...unsafeLinks(body), ...unsafeLinks(notes)]) {
+    const at = text.indexOf(href, bodyStart);
+    problems.push(at < 0 ? problem(lineOf(bodyStart), 1, unsafeLinkMessage(href)) : problem(lineOf(at), at - text.lastIndexOf('\n', at - 1), unsafeLinkMessage(href)));
   }
-  if (!notes) {
-    throw new DataError([{ file, line: lineOf(text.length), column: 1, field: '', message: 'the slide has no speaker notes: add a line "Notes:" followed by what to say' }]);
-  }
+  if (problems.length > 0 || !meta || !heading) throw new DataError(problems);
   return { ...meta, file, title: heading[1]!.trim(), body, notes };
-}
-
-/** Front matter starts on line 2 of the file: move its problems' lines there. */
-function shiftLines<T>(run: () => T, by: number): T {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof DataError) throw new DataError(e.problems.map((p) => ({ ...p, line: p.line + by })));
-    throw e;
-  }
 }

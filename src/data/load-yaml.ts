@@ -4,6 +4,7 @@ import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } fr
 import type { z } from 'zod';
 import { DataError, formatPath, type Problem } from './data-error.ts';
 import { describeValue, nearest } from './describe-value.ts';
+import { explainAliasError, explainYamlErrors, quoteExample } from './yaml-errors.ts';
 
 export interface Located<T> {
   value: T;
@@ -13,13 +14,45 @@ export interface Located<T> {
 
 /** Reads a file as text, taking off a byte-order mark and Windows line endings. */
 export function readText(path: string, shownAs: string): string {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new DataError([{ file: shownAs, line: 1, column: 1, field: '', message: 'file not found or not readable' }]);
+    bytes = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const message =
+      code === 'ENOENT'
+        ? 'file not found: the talk needs this file (see examples/library-hours for a small complete talk)'
+        : code === 'EISDIR'
+          ? 'this is a folder, not a file'
+          : `file not found or not readable (${code ?? 'unknown error'})`;
+    throw new DataError([{ file: shownAs, line: 1, column: 1, field: '', message }]);
   }
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return decode(bytes, shownAs).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/** UTF-8 (the usual), or UTF-16 with its byte-order mark (Windows Notepad's "Unicode"); anything else is reported. */
+function decode(bytes: Buffer, shownAs: string): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Find the first byte sequence that is not UTF-8, to say where it is.
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    const bad = loose.indexOf('\uFFFD');
+    const before = loose.slice(0, Math.max(0, bad));
+    const line = before.split(/\r\n?|\n/).length;
+    const column = before.length - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) ;
+    throw new DataError([
+      {
+        file: shownAs,
+        line,
+        column,
+        field: '',
+        message: 'the file is not saved as UTF-8 text, so letters such as é, “ or — would be lost: save it again choosing the UTF-8 encoding',
+      },
+    ]);
+  }
 }
 
 export function parseYaml<S extends z.ZodType>(text: string, shownAs: string, schema: S): Located<z.infer<S>> {
@@ -32,17 +65,18 @@ export function parseYaml<S extends z.ZodType>(text: string, shownAs: string, sc
 
   if (doc.errors.length > 0) {
     throw new DataError(
-      doc.errors.map((e) => ({
-        file: shownAs,
-        ...at(e.pos[0]),
-        field: '',
-        message: `the file is not valid YAML: ${firstLine(e.message)}`,
-      })),
+      explainYamlErrors(doc.errors, doc, text).map(({ offset, message }) => ({ file: shownAs, ...at(offset), field: '', message })),
     );
   }
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    const { offset, message } = explainAliasError(e as Error, text);
+    throw new DataError([{ file: shownAs, ...at(offset), field: '', message }]);
+  }
   if (raw === null || raw === undefined) {
-    throw new DataError([{ file: shownAs, line: 1, column: 1, field: '', message: 'the file is empty' }]);
+    throw new DataError([{ file: shownAs, line: 1, column: 1, field: '', message: 'the file is empty: it needs its fields (see the comments at the top of the file in the original talk, or examples/library-hours)' }]);
   }
 
   const locate = (path: readonly PropertyKey[]) => at(nodeFor(doc, path)?.range?.[0] ?? 0);
@@ -114,12 +148,52 @@ function explain(
     });
   }
   const found = valueAt(raw, path);
+  return [{ file, ...locate(path), field: formatPath(path), message: describeIssue(issue, found) }];
+}
+
+/** zod's own wording ("Too small: expected number to be >=1") turned into plain words, with what was found. */
+function describeIssue(issue: z.core.$ZodIssue, found: unknown): string {
   const missing = found === undefined;
+  const isDefault = /^(Too small|Too big|Invalid option|Invalid input)/.test(issue.message);
   let message = issue.message;
-  if (issue.code === 'invalid_type' && missing) message = `missing: ${fieldKind(issue.expected)} is required here`;
-  else if (/^Invalid input: expected/.test(message)) message = `expected ${fieldKind(issue.code === 'invalid_type' ? issue.expected : '')}`;
-  if (!missing && !/found /.test(message)) message += `, found ${describeValue(found)}`;
-  return [{ file, ...locate(path), field: formatPath(path), message }];
+  if (issue.code === 'invalid_type') {
+    if (missing) return `missing: ${fieldKind(issue.expected)} is required here`;
+    if (isDefault) message = `expected ${fieldKind(issue.expected)}`;
+    if (issue.expected === 'array' && (typeof found === 'string' || typeof found === 'number')) {
+      return `${message}, found ${describeValue(found)}: write a list as [first, second] or as lines that start with "- "`;
+    }
+    if (issue.expected === 'string' && (typeof found === 'number' || typeof found === 'boolean')) {
+      return `${message}, found ${typeof found === 'number' ? 'the number' : 'the word'} ${String(found)}: to use it as text, put it in quotes, such as ${quoteExample(String(found))}`;
+    }
+  } else if (issue.code === 'invalid_value' && isDefault) {
+    const options = issue.values.map(String);
+    const guess = typeof found === 'string' ? nearest(found, options) : undefined;
+    return `expected one of: ${options.join(', ')}; found ${describeValue(found)}${guess ? `: did you mean "${guess}"?` : ''}`;
+  } else if ((issue.code === 'too_small' || issue.code === 'too_big') && isDefault) {
+    message = `expected ${bound(issue)}`;
+  }
+  if (!missing && !/found /.test(message)) {
+    const long = (issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'string' && typeof found === 'string';
+    message += long ? `, found ${found.length} characters` : `, found ${describeValue(found)}`;
+  }
+  return message;
+}
+
+function bound(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  const small = issue.code === 'too_small';
+  const n = Number(small ? issue.minimum : issue.maximum);
+  switch (issue.origin) {
+    case 'number':
+    case 'int':
+      if (issue.inclusive === false) return `a number ${small ? 'above' : 'below'} ${n}`;
+      return `a number of ${small ? 'at least' : 'at most'} ${n}`;
+    case 'string':
+      return `${small ? 'at least' : 'at most'} ${n} character${n === 1 ? '' : 's'}`;
+    case 'array':
+      return `${small ? 'at least' : 'at most'} ${n} item${n === 1 ? '' : 's'} in the list`;
+    default:
+      return `a value ${small ? 'of at least' : 'of at most'} ${n}`;
+  }
 }
 
 function fieldKind(expected: string): string {
@@ -128,6 +202,8 @@ function fieldKind(expected: string): string {
       return 'a piece of text';
     case 'number':
       return 'a number';
+    case 'int':
+      return 'a whole number';
     case 'array':
       return 'a list';
     case 'object':
@@ -161,8 +237,4 @@ interface SchemaDef {
   element?: { _zod: { def: SchemaDef } };
   innerType?: { _zod: { def: SchemaDef } };
   in?: { _zod: { def: SchemaDef } };
-}
-
-function firstLine(s: string): string {
-  return s.split('\n')[0] ?? s;
 }

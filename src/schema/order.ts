@@ -17,10 +17,18 @@ export const GENERATED = [
   'questions',
 ] as const;
 
-const Entry = z.string().refine(
-  (s) => /^[a-z0-9-]+\.md$/.test(s) || (GENERATED as readonly string[]).includes(s),
-  { message: `expected a Markdown file name such as "why-this-talk.md", or one of: ${GENERATED.join(', ')}` },
-);
+export type GeneratedName = (typeof GENERATED)[number];
+
+/**
+ * A hand-written slide in the slides folder ("why-this-talk.md") or a generated group ("studies").
+ * Which names exist is checked when the talk is loaded, where the folder's files are known.
+ */
+const Entry = z
+  .string()
+  .trim()
+  .min(1, { message: 'expected the name of a slide, found an empty line' })
+  .refine((s) => !/[\\/]/.test(s), { message: 'expected a file name in the slides folder, without a folder in front of it' })
+  .transform((s) => s as GeneratedName | `${string}.md`);
 
 export const OrderSchema = z
   .object({

@@ -29,11 +29,13 @@ describe('HTML and script in text fields', () => {
     expect(html).toContain('Tummy massage &lt;img src=x onerror=alert(1)&gt;');
   });
 
-  it('renders no javascript: link written as Markdown in a takeaway', async () => {
+  it('reports a javascript: link written as Markdown in a takeaway, and the renderer would drop it anyway', async () => {
     talk.edit('data/takeaways.yaml', (t) => t.replace('Massage is not a cure.', 'Massage is not a [cure](javascript:alert(1)).'));
-    const html = await deckHtml();
-    expect(html).not.toMatch(/href="javascript:/i);
-    expect(html).toContain('Massage is not a cure.');
+    expect(problemsOf(talk.root)).toEqual([
+      expect.stringMatching(/^data\/takeaways\.yaml:\d+:\d+ {2}takeaways\[\d\]\.text {2}expected links to start with https:\/\/, http:\/\/ or mailto:, found a link to "javascript:alert\(1\)"$/),
+    ]);
+    const { markdownInline } = await import('../../src/markdown/render-markdown.ts');
+    expect(unwrap(markdownInline('Massage is not a [cure](javascript:alert(1)).'))).toBe('Massage is not a cure.');
   });
 
   it('escapes HTML in a hand-written slide', async () => {
