@@ -1,13 +1,30 @@
 // Practitioners' words, verbatim, and the specialty clinic one of them described.
 import { z } from 'zod';
 import { Id, Link, Text } from './common.ts';
+import { LINE_WIDTH, textWidth, widestUnbreakable } from '../slides/split-text.ts';
+
+/** Quoted words, shown large on the slide: no run of letters may be wider than a line (it could not wrap). */
+const Quoted = Text.superRefine((s, ctx) => {
+  const run = widestUnbreakable(s);
+  if (run && textWidth(run) > LINE_WIDTH) {
+    const shown = run.length > 40 ? `${run.slice(0, 37)}...` : run;
+    ctx.addIssue({
+      code: 'custom',
+      input: s,
+      message: `expected words that fit on one line of the slide, found "${shown}" (${run.length} characters with no space): add spaces, or move it (a web address, say) to the notes`,
+    });
+  }
+});
+
+/** Short text under or above a quote: it must stay on one or two lines so the quote keeps its room. */
+const Short = (max: number, where: string) => Text.max(max, { message: `expected at most ${max} characters, so that ${where}` });
 
 const Quote = z
   .object({
     id: Id,
-    person: Text,
-    credential: Text,
-    text: Text.describe('the words exactly as said; blank lines separate paragraphs'),
+    person: Short(40, 'the name fits under the quote'),
+    credential: Short(40, 'it fits under the quote, after the name'),
+    text: Quoted.describe('the words exactly as said; blank lines separate paragraphs'),
     notes: Text.describe('what the speaker says about this quote'),
   })
   .strict();
@@ -15,15 +32,15 @@ const Quote = z
 export const QuotesSchema = z
   .object({
     intro: Text,
-    heading: Text.default('In their words').describe('the heading above every quote'),
+    heading: Short(32, 'the heading fits on one line').default('In their words').describe('the heading above every quote'),
     quotes: z.array(Quote).min(1, { message: 'expected at least one quote' }),
     clinic: z
       .object({
         id: Id,
-        name: Text,
+        name: Short(28, 'the heading fits on one line').describe('the heading of its slide, followed by the city'),
         school: Text,
-        description: Text,
-        source: Text,
+        description: Quoted,
+        source: Short(48, 'it fits under the description'),
         sharedBy: Id.describe('id of the quote whose author told us about the clinic'),
         url: Link.optional(),
         notes: Text,

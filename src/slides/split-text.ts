@@ -1,19 +1,37 @@
 // Splits long text into slide-sized parts at sentence ends, never cutting a word or changing one.
+//
+// A part must fit in two ways: at most `maxWords` words, and at most `maxWords / WORDS_PER_LINE` lines as the
+// slide will wrap them. Lines are estimated by wrapping the words at LINE_WIDTH average letters (capitals
+// count more, East Asian characters and emoji about two), so a quote of long words or of many short
+// paragraphs is split as well as one of many words. With the quote slide's 70 words that is 8 lines, which tests/slides/quote-fit.test.ts
+// checks in Chromium on the worst cases: it leaves room for a heading and a two-line attribution.
+
+/** Width of one line of quoted text (see textWidth), a little under the 60 the quote's type size really holds. */
+export const LINE_WIDTH = 52;
+/** How many words a line stands for when turning a word budget into lines: 70 words are 8 lines. */
+export const WORDS_PER_LINE = 8.75;
+const SPACE = 0.6;
+/** The space between paragraphs, in lines. */
+export const PARAGRAPH_GAP = 0.3;
 
 interface Piece {
   text: string;
   words: number;
   /** The piece ends a paragraph: the best place for a break. */
   paragraphEnd: boolean;
+  /** The piece was followed by a space in the text (not so between sentences in Chinese or Japanese). */
+  spaced: boolean;
 }
 
 /**
- * Splits paragraphs (blank-line separated) into as few parts of at most `maxWords` words as sentence
- * ends allow, evening out their lengths and preferring breaks between paragraphs.
- * Each part is a list of paragraphs. A sentence longer than `maxWords` is split between words.
+ * Splits paragraphs (blank-line separated) into as few parts as sentence ends allow, each within `maxWords`
+ * words and the lines they stand for, evening out their lengths and preferring breaks between paragraphs.
+ * Each part is a list of paragraphs. A sentence too long for one part is split between words; a "word"
+ * too long for one part (a run of text with no spaces) between characters.
  */
 export function splitText(text: string, maxWords: number): string[][] {
-  const pieces = toPieces(text, maxWords);
+  const maxLines = maxWords / WORDS_PER_LINE;
+  const pieces = toPieces(text, maxWords, maxLines);
   const n = pieces.length;
   // best[i]: cheapest way to lay out pieces[i..]; like line breaking, the cost is squared slack per part.
   const best: { cost: number; next: number }[] = Array.from({ length: n + 1 }, () => ({ cost: Infinity, next: n }));
@@ -22,9 +40,12 @@ export function splitText(text: string, maxWords: number): string[][] {
     let words = 0;
     for (let j = i; j < n; j++) {
       words += pieces[j]!.words;
-      if (words > maxWords && j > i) break;
+      const lines = textLines(joinParagraphs(pieces.slice(i, j + 1)));
+      if ((words > maxWords || lines > maxLines) && j > i) break;
       const last = j === n - 1;
-      const slack = maxWords - words;
+      // How full the part is, in words, by whichever limit is nearer.
+      const fill = Math.max(words, lines * WORDS_PER_LINE);
+      const slack = maxWords - fill;
       const breakCost = last ? 0 : pieces[j]!.paragraphEnd ? 0 : maxWords;
       // Every part's slack counts, the last one's too, so no part is left with a stray sentence.
       const cost = slack * slack + breakCost + 10 * maxWords * maxWords + best[j + 1]!.cost;
@@ -36,32 +57,144 @@ export function splitText(text: string, maxWords: number): string[][] {
   return parts;
 }
 
-function toPieces(text: string, maxWords: number): Piece[] {
+/** Lines the paragraphs take when wrapped at LINE_WIDTH, with the gaps between paragraphs. */
+export function textLines(paragraphs: readonly string[]): number {
+  let lines = 0;
+  for (const p of paragraphs) {
+    let line = 0;
+    let count = 0;
+    for (const word of p.split(/\s+/).filter(Boolean)) {
+      const w = textWidth(word);
+      if (w > LINE_WIDTH) {
+        // The browser breaks a word wider than the line (overflow-wrap); it starts on a line of its own.
+        count += (line > 0 ? 1 : 0) + Math.floor(w / LINE_WIDTH);
+        line = w % LINE_WIDTH;
+      } else if (line === 0) line = w;
+      else if (line + SPACE + w <= LINE_WIDTH) line += SPACE + w;
+      else {
+        count++;
+        line = w;
+      }
+    }
+    lines += count + (line > 0 ? 1 : 0);
+  }
+  return lines + PARAGRAPH_GAP * Math.max(0, paragraphs.length - 1);
+}
+
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Extended_Pictographic}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * Width as the slide shows the text, in average lower-case letters: capitals and digits are wider, m and w
+ * wider still, punctuation narrower, East Asian characters and emoji about two (measured in the deck's
+ * Atkinson Hyperlegible).
+ */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const g of graphemes(text)) {
+    if (WIDE.test(g)) w += 2.2;
+    else if (/^[mwMW]$/.test(g)) w += 1.75;
+    else if (/^\p{Lu}/u.test(g)) w += 1.35;
+    else if (/^\p{Nd}$/u.test(g)) w += 1.2;
+    else if (/^[\s.,;:'’!|il()\[\]-]$/.test(g)) w += 0.6;
+    else if (g !== '\u200d') w += 1;
+  }
+  return w;
+}
+
+function graphemes(text: string): string[] {
+  return [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
+}
+
+function toPieces(text: string, maxWords: number, maxLines: number): Piece[] {
   const pieces: Piece[] = [];
   const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
   for (const p of paragraphs) {
-    // Break only where a sentence end is followed by a space, so "MS.....she" stays as written.
-    const sentences = p.split(/(?<=[.!?]["”’)]*)\s+/).filter(Boolean);
-    const chunks = sentences.flatMap((s) => chunkWords(s, maxWords));
-    chunks.forEach((c, i) => pieces.push({ text: c, words: countWords(c), paragraphEnd: i === chunks.length - 1 }));
+    // Break only where a sentence end is followed by a space, so "MS.....she" stays as written; in Chinese
+    // and Japanese also after a full stop, which has no space after it.
+    const split = p.split(/(?<=[.!?]["”’)]*)(\s+)|(?<=[。！？][」』”’）]*)(?=\S)/);
+    const chunks: Token[] = [];
+    for (let i = 0; i < split.length; i += 2) {
+      const sentence = split[i];
+      if (!sentence) continue;
+      const parts = chunkWords(sentence, maxWords, maxLines);
+      parts.forEach((c, k) => chunks.push({ text: c.text, spaced: k < parts.length - 1 ? c.spaced : Boolean(split[i + 1]) }));
+    }
+    chunks.forEach((c, i) =>
+      pieces.push({ text: c.text, words: countWords(c.text), paragraphEnd: i === chunks.length - 1, spaced: c.spaced }),
+    );
   }
   return pieces;
 }
 
-/** A sentence too long for one slide is split between words, in even chunks. */
-function chunkWords(sentence: string, maxWords: number): string[] {
-  const words = sentence.split(/\s+/).filter(Boolean);
-  if (words.length <= maxWords) return [sentence];
-  const count = Math.ceil(words.length / maxWords);
-  const size = Math.ceil(words.length / count);
-  return Array.from({ length: count }, (_, i) => words.slice(i * size, (i + 1) * size).join(' '));
+/** Text and whether a space follows it. */
+interface Token {
+  text: string;
+  spaced: boolean;
+}
+
+const joinTokens = (tokens: readonly Token[]) => tokens.map((t, i) => t.text + (t.spaced && i < tokens.length - 1 ? ' ' : '')).join('');
+
+/** A sentence too long for one slide is split between words, in chunks of about the same length. */
+function chunkWords(sentence: string, maxWords: number, maxLines: number): Token[] {
+  const fits = (tokens: readonly Token[]) => {
+    const text = joinTokens(tokens);
+    return countWords(text) <= maxWords && textLines([text]) <= maxLines;
+  };
+  const whole = { text: sentence, spaced: true };
+  if (fits([whole])) return [whole];
+  const tokens = sentence
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((w): Token[] => (fits([{ text: w, spaced: true }]) ? [{ text: w, spaced: true }] : chunkCharacters(w, maxLines)));
+  // As many chunks as filling each one up needs, then the words shared out evenly by width over that many.
+  let count = 0;
+  for (let i = 0; i < tokens.length; count++) {
+    let j = i + 1;
+    while (j < tokens.length && fits(tokens.slice(i, j + 1))) j++;
+    i = j;
+  }
+  const total = tokens.reduce((n, t) => n + textWidth(t.text) + 1, 0);
+  for (; ; count++) {
+    const chunks: Token[][] = [];
+    let current: Token[] = [];
+    let width = 0;
+    for (const t of tokens) {
+      const target = (total * (chunks.length + 1)) / count;
+      if (current.length > 0 && width + textWidth(t.text) / 2 > target && chunks.length < count - 1) {
+        chunks.push(current);
+        current = [];
+      }
+      current.push(t);
+      width += textWidth(t.text) + 1;
+    }
+    chunks.push(current);
+    if (chunks.every(fits)) return chunks.map((c) => ({ text: joinTokens(c), spaced: c.at(-1)!.spaced }));
+  }
+}
+
+/** A run of text with no spaces, too long for one slide, split between characters (never inside one). */
+function chunkCharacters(word: string, maxLines: number): Token[] {
+  const limit = Math.max(1, (Math.floor(maxLines) - 1) * LINE_WIDTH);
+  const out: Token[] = [];
+  let current = '';
+  for (const g of graphemes(word)) {
+    if (current && textWidth(current + g) > limit) {
+      out.push({ text: current, spaced: false });
+      current = '';
+    }
+    current += g;
+  }
+  out.push({ text: current, spaced: true });
+  return out;
 }
 
 function joinParagraphs(pieces: Piece[]): string[] {
   const out: string[] = [];
   let current = '';
+  let spaced = true;
   for (const p of pieces) {
-    current = current ? `${current} ${p.text}` : p.text;
+    current = current ? `${current}${spaced ? ' ' : ''}${p.text}` : p.text;
+    spaced = p.spaced;
     if (p.paragraphEnd) {
       out.push(current);
       current = '';
@@ -73,4 +206,18 @@ function joinParagraphs(pieces: Piece[]): string[] {
 
 export function countWords(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
+}
+
+/**
+ * The widest stretch of the text that a browser cannot break across lines: a run of letters with no space,
+ * hyphen or East Asian character in it (such as a long web address). Undefined for empty text.
+ */
+export function widestUnbreakable(text: string): string | undefined {
+  let widest: string | undefined;
+  for (const word of text.split(/\s+/)) {
+    for (const run of word.split(new RegExp(`(?<=-)|${WIDE.source}`, 'u'))) {
+      if (run && (widest === undefined || textWidth(run) > textWidth(widest))) widest = run;
+    }
+  }
+  return widest;
 }
