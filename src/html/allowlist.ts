@@ -13,7 +13,7 @@ export const DECK_TAGS = [
   ...MARKDOWN_TAGS,
   'section', 'aside', 'div', 'span', 'header', 'footer', 'figure', 'figcaption', 'small', 'dl', 'dt', 'dd',
   'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'abbr', 'cite', 'q',
-  'svg', 'path', 'rect', 'title', 'desc', 'g',
+  'svg', 'path', 'rect', 'circle', 'title', 'desc', 'g',
 ] as const;
 export const DECK_ATTRIBUTES: Record<string, readonly string[]> = {
   '*': ['class', 'id', 'lang', 'aria-label', 'aria-hidden', 'aria-labelledby', 'aria-describedby', 'role'],
@@ -22,8 +22,16 @@ export const DECK_ATTRIBUTES: Record<string, readonly string[]> = {
   ol: ['start'],
   th: ['scope', 'colspan', 'rowspan'],
   td: ['colspan', 'rowspan'],
-  svg: ['viewBox', 'width', 'height', 'xmlns', 'focusable', 'shape-rendering'],
+  svg: ['viewBox', 'width', 'height', 'xmlns', 'focusable', 'shape-rendering', 'fill'],
   path: ['d', 'fill', 'stroke'],
+  circle: ['cx', 'cy', 'r', 'fill'],
   rect: ['x', 'y', 'width', 'height', 'fill'],
   abbr: ['title'],
+};
+
+/** What the generator writes into the page's head: the title and the meta of link previews. */
+export const HEAD_TAGS = ['title', 'meta', 'link'] as const;
+export const HEAD_ATTRIBUTES: Record<string, readonly string[]> = {
+  meta: ['name', 'property', 'content'],
+  link: ['rel', 'href'],
 };

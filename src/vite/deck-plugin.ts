@@ -75,7 +75,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
           const message = e instanceof DataError ? e.problems.map(formatProblem).join('\n') : String(e);
           server.config.logger.error(message);
           setTimeout(() => server?.ws.send({ type: 'error', err: { message, stack: '', plugin: 'deck' } }), 300);
-          return lastGood ?? page.replace('<!-- deck:slides -->', unwrap(html`<section><h2>The talk has problems</h2><pre>${message}</pre></section>`));
+          return lastGood ?? page.replace('<!-- deck:slides -->', () => unwrap(html`<section><h2>The talk has problems</h2><pre>${message}</pre></section>`));
         }
       },
     },
@@ -88,9 +88,10 @@ export function fillPage(page: string, { model, slides }: BuiltDeck): string {
 <meta name="description" content="${talk.description}">
 ${linkPreviewMeta(talk)}`;
   return page
-    .replace('%DECK_LANG%', talk.lang)
-    .replace('<!-- deck:head -->', unwrap(head))
-    .replace('<!-- deck:slides -->', renderSections(slides));
+    .replace('%DECK_LANG%', () => talk.lang)
+    // Functions, so a "$&" or "$'" in the talk's text is written as it is, not read as a replacement pattern.
+    .replace('<!-- deck:head -->', () => unwrap(head))
+    .replace('<!-- deck:slides -->', () => renderSections(slides));
 }
 
 /** The problems alone, without a stack trace: the person reading them edits data files, not code. */

@@ -55,6 +55,15 @@ describe('HTML and script in text fields', () => {
 });
 
 describe('text kept exactly', () => {
+  it('writes "$&" and "$\'" as they are, not as patterns that copy parts of the page', async () => {
+    talk.edit('data/talk.yaml', (t) => t.replace('role: Massage therapist', () => `role: "Massage therapist ($& $' $\` $$)"`));
+    const { fillPage } = await import('../../src/vite/deck-plugin.ts');
+    const page = fillPage('<html lang="%DECK_LANG%"><head><!-- deck:head --></head><body><!-- deck:slides --></body></html>', await buildTalk(talk.root));
+    expect(page).toContain("Massage therapist ($&amp; $&#39; $` $$)");
+    expect(page.match(/<body>/g)).toHaveLength(1);
+  });
+
+
   it('keeps accents, curly quotes, em dashes and emoji', async () => {
     const words = 'Café crème — “naïve” clients’ feet 💆‍♀️ 東京';
     talk.edit('data/quotes.yaml', (t) => t.replace('I hope that helps.', `I hope that helps. ${words}`));
