@@ -1,6 +1,7 @@
 // `npm run check`: validates the talk's files without building, printing every problem with its line.
 import { resolve } from 'node:path';
-import { DataError, formatProblem } from '../data/data-error.ts';
+import { DataError } from '../data/data-error.ts';
+import { CHECK_CLOSING, problemReport } from './report.ts';
 import { loadTalk } from '../data/load-data.ts';
 import { talkRootFromArgs } from './talk-root.ts';
 
@@ -11,8 +12,6 @@ try {
   console.log(`The talk in ${resolve(root)} is fine: ${count} files checked.`);
 } catch (e) {
   if (!(e instanceof DataError)) throw e;
-  for (const p of e.problems) console.error(formatProblem(p));
-  const n = e.problems.length;
-  console.error(`\n${n} problem${n === 1 ? '' : 's'} found. Nothing was changed; fix ${n === 1 ? 'it' : 'them'} and run "npm run check" again.`);
+  console.error(problemReport(e.problems, CHECK_CLOSING));
   process.exitCode = 1;
 }

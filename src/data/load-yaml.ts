@@ -83,7 +83,20 @@ export function parseYaml<S extends z.ZodType>(text: string, shownAs: string, sc
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const at0 = (node: Node | undefined) => (node?.range ? at(node.range[0]) : undefined);
-    throw new DataError(parsed.error.issues.flatMap((issue) => explain(schema, issue, raw, shownAs, doc, locate, at0)));
+    const issues = parsed.error.issues;
+    // A misspelt field shows twice to zod (unknown, and the real one missing): say it once, at the typo.
+    const misspelt = new Set<string>();
+    for (const issue of issues) {
+      if (issue.code !== 'unrecognized_keys') continue;
+      for (const key of issue.keys) {
+        const guess = nearest(key, knownKeys(schema, issue.path));
+        if (guess && valueAt(raw, [...issue.path, guess]) === undefined) misspelt.add(formatPath([...issue.path, guess]));
+      }
+    }
+    const problems = issues
+      .filter((issue) => !(issue.code === 'invalid_type' && misspelt.has(formatPath(issue.path)) && valueAt(raw, issue.path) === undefined))
+      .flatMap((issue) => explain(schema, issue, raw, shownAs, doc, locate, at0));
+    throw new DataError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
   }
   return { value: parsed.data, locate };
 }
@@ -143,7 +156,9 @@ function explain(
         file,
         ...pos,
         field: formatPath([...path, key]),
-        message: `unknown field "${key}"${guess ? `: did you mean "${guess}"?` : ''}${known.length ? ` Known fields: ${known.join(', ')}` : ''}`,
+        message: guess
+          ? `unknown field "${key}": did you mean "${guess}"?`
+          : `unknown field "${key}"${known.length ? `. Known fields here: ${known.join(', ')}` : ''}`,
       };
     });
   }

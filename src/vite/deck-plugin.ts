@@ -1,7 +1,7 @@
 // Vite plugin: at build time, loads and validates the talk and writes finished slides into index.html.
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { DataError, formatProblem } from '../data/data-error.ts';
+import { DataError } from '../data/data-error.ts';
 import { loadTalk, type TalkModel } from '../data/load-data.ts';
 import { html, unwrap } from '../html/escape.ts';
 import { renderSections } from '../html/render-sections.ts';
@@ -9,6 +9,7 @@ import { buildDeck } from '../slides/build-deck.ts';
 import type { TimedSlide } from '../slides/slide.ts';
 import { EXTRA_PAGES } from './extra-pages.ts';
 import { linkPreviewMeta } from '../share/link-preview.ts';
+import { BUILD_CLOSING, DEV_CLOSING, problemReport, runByViteCommand } from '../cli/report.ts';
 
 export interface DeckPluginOptions {
   /** Folder holding data/ and slides/; defaults to the DECK_TALK environment variable, then the project root. */
@@ -30,6 +31,8 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
   let server: ViteDevServer | undefined;
   let lastGood: string | undefined;
   let built: BuiltDeck | undefined;
+  /** The problems the dev server's overlay shows, until the talk is fixed. */
+  let problems: { message: string; stack: string; plugin: string } | undefined;
 
   return {
     name: 'deck',
@@ -40,8 +43,13 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
       server = s;
       const watched = (file: string) => file.startsWith(resolve(talkRoot, 'data')) || file.startsWith(resolve(talkRoot, 'slides'));
       s.watcher.add([resolve(talkRoot, 'data'), resolve(talkRoot, 'slides')]);
-      s.watcher.on('change', (file) => {
-        if (watched(file)) s.ws.send({ type: 'full-reload' });
+      // A file saved, added (a missing slide written) or deleted: the page reloads and the talk is read again.
+      s.watcher.on('all', (event, file) => {
+        if (['add', 'change', 'unlink'].includes(event) && watched(file)) s.ws.send({ type: 'full-reload' });
+      });
+      // A page that connects while the talk has problems (after the reload, or a second window) is told too.
+      s.ws.on('vite:client:connect', (_data, client) => {
+        if (problems) client.send({ type: 'error', err: problems });
       });
     },
     async buildStart() {
@@ -50,6 +58,11 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
       try {
         built = await buildTalk(talkRoot);
       } catch (e) {
+        if (e instanceof DataError && runByViteCommand()) {
+          // From the command line: the report alone, as `npm run check` prints it, without Vite's stack trace.
+          this.environment.logger.error(`\n${problemReport(e.problems, BUILD_CLOSING)}`);
+          process.exit(1);
+        }
         throw e instanceof DataError ? plainError(e) : e;
       }
     },
@@ -68,13 +81,15 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
           const deck = await buildTalk(talkRoot);
           built = deck;
           lastGood = fillPage(page, deck);
+          problems = undefined;
           return lastGood;
         } catch (e) {
           if (!server) throw e instanceof DataError ? plainError(e) : e;
           // The dev server keeps showing the last good deck and reports the problems in its overlay.
-          const message = e instanceof DataError ? e.problems.map(formatProblem).join('\n') : String(e);
+          const message = e instanceof DataError ? problemReport(e.problems, DEV_CLOSING) : String(e);
           server.config.logger.error(message);
-          setTimeout(() => server?.ws.send({ type: 'error', err: { message, stack: '', plugin: 'deck' } }), 300);
+          problems = { message, stack: '', plugin: 'deck' };
+          server.ws.send({ type: 'error', err: problems });
           return lastGood ?? page.replace('<!-- deck:slides -->', () => unwrap(html`<section><h2>The talk has problems</h2><pre>${message}</pre></section>`));
         }
       },
@@ -96,7 +111,7 @@ ${linkPreviewMeta(talk)}`;
 
 /** The problems alone, without a stack trace: the person reading them edits data files, not code. */
 function plainError(e: DataError): Error {
-  const err = new Error(`${e.message}\nNothing was built; the last build in dist/ is unchanged.`);
+  const err = new Error(problemReport(e.problems, BUILD_CLOSING));
   err.stack = '';
   return err;
 }

@@ -94,7 +94,7 @@ async function build(values: Map<Field, string>, numbers: { lengthMinutes: numbe
   for (const name of NAMES) {
     const parsed = COLLECTIONS[name].schema.safeParse(raw[name]);
     if (!parsed.success) return undefined;
-    (model as Record<string, unknown>)[name] = parsed.data;
+    (model as unknown as Record<string, unknown>)[name] = parsed.data;
   }
   try {
     model.markdown.set(MD_ENTRY, loadMarkdownSlides(slideFile(slide.heading, slide.point, slide.notes), MD_ENTRY));

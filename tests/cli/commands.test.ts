@@ -1,0 +1,74 @@
+// The commands a person runs, as processes: `npm run check` and `npm run build` (vite build) print the same
+// problem lines with no stack trace, exit with 1, and change nothing: not the talk, not the last build.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { talkRootFromArgs } from '../../src/cli/talk-root.ts';
+import { runByViteCommand } from '../../src/cli/report.ts';
+import { copyTalk, ROOT, type TalkCopy } from '../data/talk-copy.ts';
+
+const bin = (name: string) => resolve(ROOT, 'node_modules/.bin', name);
+const run = (command: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
+  spawnSync(command, args, { cwd: ROOT, env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' }, encoding: 'utf8', timeout: 120_000 });
+/** The problem lines of a command's output: "file:line:column  ...". */
+const problemLines = (out: string) => out.split('\n').filter((l) => /^\S+\.(yaml|md):\d+:\d+ {2}/.test(l));
+
+let talk: TalkCopy;
+let out: string;
+beforeAll(() => {
+  talk = copyTalk();
+  talk.edit('data/talk.yaml', (t) => t.replace('lengthMinutes: 30', 'lengthMinutes: thirty'));
+  talk.edit('data/studies.yaml', (t) => t.replace('        p: 0.009', '        p: "p<.01"'));
+  talk.edit('slides/order.yaml', (t) => t.replace('  - tips\n', '  - tipps\n'));
+  out = mkdtempSync(join(tmpdir(), 'last-build-'));
+  writeFileSync(join(out, 'index.html'), 'the last good build');
+});
+afterAll(() => {
+  talk.remove();
+  rmSync(out, { recursive: true, force: true });
+});
+
+describe('npm run check and npm run build on a talk with mistakes', () => {
+  it('print the same lines, with no stack trace, exit with 1, and change nothing', () => {
+    const files = talk.snapshot();
+    const check = run(bin('tsx'), ['src/cli/check.ts', '--talk', talk.root]);
+    const build = run(bin('vite'), ['build', '--outDir', out, '--emptyOutDir'], { DECK_TALK: talk.root });
+
+    expect(check.status).toBe(1);
+    expect(build.status).toBe(1);
+    const checked = problemLines(check.stderr);
+    expect(checked).toHaveLength(3);
+    expect(checked[0]).toMatch(/talk\.yaml:17:16 {2}lengthMinutes {2}expected a number, found "thirty"$/);
+    expect(check.stderr).toContain('3 problems found. Nothing was changed; fix them and run "npm run check" again.');
+    expect(problemLines(build.stdout + build.stderr)).toEqual(checked);
+    expect(build.stdout + build.stderr).toContain('3 problems found. Nothing was built; the last build in dist/ is unchanged. Fix them and build again.');
+    expect(build.stdout + build.stderr).not.toMatch(/^\s+at /m);
+
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('the last good build');
+    expect(talk.snapshot()).toEqual(files);
+  }, 120_000);
+
+  it('npm run check says so when the talk is fine, and exits with 0', () => {
+    const check = run(bin('tsx'), ['src/cli/check.ts', '--talk', 'examples/library-hours']);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toMatch(/^The talk in .*examples\/library-hours is fine: \d+ files checked\.$/m);
+  }, 60_000);
+});
+
+describe('which talk a command works on', () => {
+  it('--talk, --talk=, then DECK_TALK, then this project', () => {
+    expect(talkRootFromArgs(['--talk', 'examples/a'], { DECK_TALK: 'b' })).toBe('examples/a');
+    expect(talkRootFromArgs(['--talk=examples/a'], {})).toBe('examples/a');
+    expect(talkRootFromArgs([], { DECK_TALK: 'b' })).toBe('b');
+    expect(talkRootFromArgs([], {})).toBe('.');
+    expect(() => talkRootFromArgs(['--talk'], {})).toThrow('--talk needs a folder');
+  });
+
+  it('knows when it runs as the vite command', () => {
+    expect(runByViteCommand(['node', '/p/node_modules/.bin/vite', 'build'])).toBe(true);
+    expect(runByViteCommand(['node', 'C:\\p\\node_modules\\vite\\bin\\vite.js', 'build'])).toBe(true);
+    expect(runByViteCommand(['node', '/p/node_modules/vitest/vitest.mjs', 'run'])).toBe(false);
+  });
+});

@@ -1,0 +1,99 @@
+// The dev server in Chromium while someone edits the talk: a mistake shows in Vite's error overlay with the
+// same lines `npm run check` prints, the last good deck stays on screen, and saving the fix brings the new deck.
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../src/share/chromium.ts';
+import { copyTalk, ROOT } from '../data/talk-copy.ts';
+
+const talk = copyTalk();
+let server: ViteDevServer;
+let browser: Browser;
+let url: string;
+
+beforeAll(async () => {
+  const before = process.env.DECK_TALK;
+  process.env.DECK_TALK = talk.root;
+  try {
+    // The real dev server: file watching and the page's WebSocket on, as `npm start` runs it.
+    server = await createServer({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'silent', server: { port: 0, host: '127.0.0.1' } });
+    await server.listen();
+  } finally {
+    if (before === undefined) delete process.env.DECK_TALK;
+    else process.env.DECK_TALK = before;
+  }
+  const address = server.httpServer!.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  url = `http://127.0.0.1:${address.port}/`;
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  talk.remove();
+});
+
+/** What the page shows: its slides, one heading, and the overlay's message (null when there is none). */
+async function state(page: Page): Promise<{ slides: number; heading: string | null; overlay: string | null }> {
+  return page.evaluate(`({
+    slides: document.querySelectorAll('.slides > section').length,
+    heading: document.querySelector('#study-negahban-2013 h2')?.textContent ?? null,
+    overlay: document.querySelector('vite-error-overlay')?.shadowRoot?.querySelector('.message')?.textContent ?? null,
+  })`);
+}
+
+
+async function open(): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForFunction('window.Reveal && window.Reveal.isReady()', undefined, { timeout: 30_000 });
+  return page;
+}
+
+describe('the dev server while the talk is edited', () => {
+  it('shows every problem in the overlay, keeps the last good deck, and recovers when the fix is saved', async () => {
+    const page = await open();
+    const good = await state(page);
+    expect(good.overlay).toBeNull();
+    expect(good.heading).toBe('Massage or exercise: pain, balance and walking');
+
+    // Two mistakes in two files, and a changed title that must not show until the talk is good again.
+    const studies = join(talk.root, 'data/studies.yaml');
+    const original = readFileSync(studies, 'utf8');
+    writeFileSync(studies, original.replace('        p: 0.009', '        p: "p<.01"').replace('pain, balance and walking"', 'CHANGED"'));
+    talk.edit('data/talk.yaml', (t) => t.replace('lengthMinutes: 30', 'lengthMinutes: thirty'));
+    // Each save reloads the page: wait for the overlay that follows the last one.
+    await expect.poll(async () => (await state(page)).overlay ?? '', { timeout: 20_000 }).toContain('2 problems found');
+    const broken = await state(page);
+    expect(broken.overlay).toContain('talk.yaml:17:16  lengthMinutes  expected a number, found "thirty"');
+    expect(broken.overlay).toMatch(/studies\.yaml:37:12 {2}studies\[0\]\.results\[1\]\.p {2}expected a number such as 0\.001, found "p<\.01"/);
+    expect(broken.overlay).toContain('2 problems found. The deck shown is the last one without problems; it updates as soon as you save the fixes.');
+    expect(broken.slides).toBe(good.slides);
+    expect(broken.heading).toBe(good.heading);
+
+    // A second window opened now (the speaker view, say) is told as well.
+    const second = await open();
+    await expect.poll(async () => (await state(second)).overlay ?? '', { timeout: 20_000 }).toContain('2 problems found');
+    expect((await state(second)).overlay).toBe(broken.overlay);
+    await second.close();
+
+    // Saving the fixes: the overlay goes and the new deck shows.
+    writeFileSync(studies, original.replace('pain, balance and walking"', 'FIXED"'));
+    talk.edit('data/talk.yaml', (t) => t.replace('lengthMinutes: thirty', 'lengthMinutes: 30'));
+    await page.waitForFunction(`document.querySelector('#study-negahban-2013 h2')?.textContent === 'Massage or exercise: FIXED'`, undefined, { timeout: 20_000 });
+    await page.waitForFunction('window.Reveal && window.Reveal.isReady()', undefined, { timeout: 30_000 });
+    expect((await state(page)).overlay).toBeNull();
+
+    // Deleting a slide file is noticed, and so is putting it back.
+    const agenda = join(talk.root, 'slides/agenda.md');
+    const agendaText = readFileSync(agenda, 'utf8');
+    unlinkSync(agenda);
+    await expect.poll(async () => (await state(page)).overlay ?? '', { timeout: 20_000 }).toMatch(/order\.yaml:\d+:5 {2}slides\[3\] {2}no slide file "agenda\.md"/);
+    writeFileSync(agenda, agendaText);
+    await expect.poll(async () => (await state(page)).overlay, { timeout: 20_000 }).toBeNull();
+    await page.close();
+  }, 120_000);
+});
