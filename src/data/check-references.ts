@@ -65,7 +65,7 @@ export function checkReferences(
     used.add(entry);
     const md = markdown.get(entry);
     if (md) {
-      const other = slideIds.get(md.id) ?? (GENERATED_SLIDE_IDS.has(md.id) ? 'a generated slide' : undefined);
+      const other = slideIds.get(md.id) ?? (GENERATED_SLIDE_IDS.has(md.id) ? 'a generated slide' : generatedFrom(model, md.id));
       if (other) report('order', ['slides', i], `slides[${i}]`, `slide id "${md.id}" in ${entry} is also used by ${other}`);
       slideIds.set(md.id, entry);
     }
@@ -75,6 +75,19 @@ export function checkReferences(
 
 /** Ids that generated slides always use; a hand-written slide with one of them would clash in the URL. */
 const GENERATED_SLIDE_IDS = new Set(['title', 'thanks', 'special-thanks', 'overview', 'tips', 'takeaways', 'resources', 'references', 'questions']);
+
+/** The generated slide that would have this id: a study's ("study-<id>", "study-<id>-results"), a quote's
+ * ("quote-<id>", "quote-<id>-2" when it continues), the clinic's, or the second page of a long group. */
+function generatedFrom(model: Model, id: string): string | undefined {
+  if (/^(overview|references)-\d+$/.test(id)) return 'a generated slide';
+  const study = model.studies?.studies.find((s) => id === `study-${s.id}` || id === `study-${s.id}-results`);
+  if (study) return `the slides of the study "${study.id}"`;
+  const quote = model.quotes?.quotes.find((q) => new RegExp(`^quote-${q.id}(-\\d+)?$`).test(id));
+  if (quote) return `the slides of the quote "${quote.id}"`;
+  const clinic = model.quotes?.clinic;
+  if (clinic && new RegExp(`^clinic-${clinic.id}(-\\d+)?$`).test(id)) return `the slides of "${clinic.id}"`;
+  return undefined;
+}
 
 function checkPeople(people: NonNullable<Model['people']>, report: (s: Source, path: PropertyKey[], field: string, message: string) => void) {
   const seen = new Map<string, string>();

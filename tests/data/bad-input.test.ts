@@ -86,6 +86,11 @@ describe('fields', () => {
     expectProblem(new RegExp(`^data/studies\\.yaml:${line}:12 {2}studies\\[0\\]\\.results\\[1\\]\\.p {2}expected a number such as 0\\.001, found "p<\\.01"$`));
   });
 
+  it('reports a figure written with its unit, where a number belongs', () => {
+    talk.edit('data/studies.yaml', (t) => t.replace('        change: 2.75\n', '        change: 2.75 points\n'));
+    expectProblem(/^data\/studies\.yaml:\d+:17 {2}studies\[0\]\.results\[0\]\.change {2}expected a number such as 2\.75, found "2\.75 points"$/);
+  });
+
   it('reports a P value out of range', () => {
     talk.edit('data/studies.yaml', (t) => t.replace('        p: 0.009', '        p: 5'));
     expectProblem(/studies\[0\]\.results\[1\]\.p {2}expected a P value below 1, found 5/);
@@ -210,6 +215,18 @@ describe('the running order and slide files', () => {
   it('reports a bad field in a slide file\'s front matter at the file\'s own line', () => {
     talk.edit('slides/agenda.md', (t) => t.replace('weight: 0.8', 'weight: heavy'));
     expectProblem(/^slides\/agenda\.md:3:9 {2}weight {2}expected a number, found "heavy"/);
+  });
+
+  it('reports two hand-written slides with the same id', () => {
+    talk.edit('slides/agenda.md', (t) => t.replace('id: agenda', 'id: why-this-talk'));
+    expectProblem(/^slides\/order\.yaml:\d+:5 {2}slides\[3\] {2}slide id "why-this-talk" in agenda\.md is also used by why-this-talk\.md$/);
+  });
+
+  it('reports a hand-written slide whose id is that of a study\'s or a quote\'s slides', () => {
+    talk.edit('slides/agenda.md', (t) => t.replace('id: agenda', 'id: study-finch-2014-results'));
+    expectProblem(/slide id "study-finch-2014-results" in agenda\.md is also used by the slides of the study "finch-2014"$/);
+    talk.edit('slides/agenda.md', (t) => t.replace('id: study-finch-2014-results', 'id: quote-bert-davich-2'));
+    expectProblem(/slide id "quote-bert-davich-2" in agenda\.md is also used by the slides of the quote "bert-davich"$/);
   });
 
   it('reports a hand-written slide whose id clashes with a generated one', () => {
