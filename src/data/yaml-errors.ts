@@ -25,6 +25,9 @@ export function explainYamlErrors(errors: readonly YAMLError[], doc: Document, t
 
 /** A YAML reference (`*name`) to nothing: usually Markdown emphasis at the start of a value. */
 export function explainAliasError(error: Error, text: string): YamlSyntaxProblem {
+  if (/excessive alias count/i.test(error.message)) {
+    return { offset: Math.max(0, text.indexOf('*')), message: `${PREFIX}the file repeats YAML references (*name) too many times to be read safely: write the values out instead` };
+  }
   const name = /alias[^:]*:\s*(.*)$/.exec(error.message)?.[1]?.trim() ?? '';
   const offset = name ? text.indexOf(`*${name}`) : -1;
   const at = Math.max(0, offset);

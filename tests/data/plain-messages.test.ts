@@ -62,6 +62,14 @@ describe('YAML mistakes, explained', () => {
     expect(problems[0]).toMatch(/^data\/quotes\.yaml:\d+:5 {2}the file is not valid YAML: this list item \("- "\) starts in column 5, but the item before it in column 3: items of one list must start in the same column$/);
   });
 
+  it('YAML references repeated into a huge value are refused, not expanded', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcde'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcd'[i]}`).join(', ')}]`)].join('\n');
+    talk.write('data/resources.yaml', `${bomb}\n`);
+    expect(problemsOf(talk.root)).toEqual([
+      'data/resources.yaml:2:8  the file is not valid YAML: the file repeats YAML references (*name) too many times to be read safely: write the values out instead',
+    ]);
+  });
+
   it('a "---" line in a data file', () => {
     expect(problemsAfter('data/talk.yaml', (t) => t.replace('lang: en', 'lang: en\n---'))).toEqual([
       'data/talk.yaml:4:1  the file is not valid YAML: a line "---" splits the file in two: remove it (a data file holds one set of fields)',
