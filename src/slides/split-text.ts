@@ -1,18 +1,19 @@
 // Splits long text into slide-sized parts at sentence ends, never cutting a word or changing one.
 //
 // A part must fit in two ways: at most `maxWords` words, and at most `maxWords / WORDS_PER_LINE` lines as the
-// slide will wrap them. Lines are estimated by wrapping the words at LINE_WIDTH average letters (capitals
-// count more, East Asian characters and emoji about two), so a quote of long words or of many short
-// paragraphs is split as well as one of many words. With the quote slide's 70 words that is 8 lines, which tests/slides/quote-fit.test.ts
-// checks in Chromium on the worst cases: it leaves room for a heading and a two-line attribution.
+// slide will wrap them. Lines are estimated by wrapping the words at LINE_WIDTH, with each character's width
+// in the deck's typeface, so a quote of long words, capitals or many short paragraphs is split as well as one
+// of many words. With the quote slide's 70 words that is 8 lines: tests/slides/quote-fit.test.ts checks in
+// Chromium that the worst cases fit, with the longest heading and a two-line attribution.
 
-/** Width of one line of quoted text (see textWidth), a little under the 60 the quote's type size really holds. */
-export const LINE_WIDTH = 52;
+/** Width of one line of quoted text in ems (see textWidth): a little under the 29.3 the quote's paragraphs hold. */
+export const LINE_WIDTH = 29;
 /** How many words a line stands for when turning a word budget into lines: 70 words are 8 lines. */
-export const WORDS_PER_LINE = 8.75;
-const SPACE = 0.6;
+export const WORDS_PER_LINE = 70 / 8;
+/** The space between words, in ems. */
+const SPACE = 0.28;
 /** The space between paragraphs, in lines. */
-export const PARAGRAPH_GAP = 0.3;
+export const PARAGRAPH_GAP = 0.28;
 
 interface Piece {
   text: string;
@@ -83,20 +84,25 @@ export function textLines(paragraphs: readonly string[]): number {
 
 const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Extended_Pictographic}\u3000-\u303f\uff00-\uffef]/u;
 
+/** Widths of the printable ASCII characters, space to ~, in hundredths of an em of Atkinson Hyperlegible. */
+const ASCII = [28,28,30,65,59,93,70,16,30,30,43,60,20,37,20,38,65,40,55,57,61,58,60,51,61,60,20,20,55,60,55,52,78,63,62,66,67,57,55,71,69,41,51,63,54,82,69,73,60,75,62,60,56,69,59,84,62,59,61,31,38,31,55,40,27,53,57,50,56,54,31,56,55,28,25,49,24,84,55,55,57,58,34,47,32,54,44,65,46,43,46,32,23,32,55];
+const OTHER: Record<string, number> = { '“': 0.4, '”': 0.4, '‘': 0.24, '’': 0.24, '—': 0.8, '–': 0.48, '…': 0.7, '\u00a0': 0.28 };
+
 /**
- * Width as the slide shows the text, in average lower-case letters: capitals and digits are wider, m and w
- * wider still, punctuation narrower, East Asian characters and emoji about two (measured in the deck's
- * Atkinson Hyperlegible).
+ * Width of the text as the slide sets it, in ems of the deck's typeface (measured in Chromium): an accented
+ * letter as its letter, East Asian characters and emoji 1.2, anything else not measured 0.7 (wider than most).
  */
 export function textWidth(text: string): number {
   let w = 0;
   for (const g of graphemes(text)) {
-    if (WIDE.test(g)) w += 2.2;
-    else if (/^[mwMW]$/.test(g)) w += 1.75;
-    else if (/^\p{Lu}/u.test(g)) w += 1.35;
-    else if (/^\p{Nd}$/u.test(g)) w += 1.2;
-    else if (/^[\s.,;:'’!|il()\[\]-]$/.test(g)) w += 0.6;
-    else if (g !== '\u200d') w += 1;
+    if (WIDE.test(g)) {
+      w += 1.2;
+      continue;
+    }
+    const base = [...g.normalize('NFD')][0] ?? '';
+    const code = base.codePointAt(0) ?? 0;
+    if (code >= 32 && code < 127) w += ASCII[code - 32]! / 100;
+    else w += OTHER[base] ?? (/^[\u200b-\u200d\u2060\ufeff]$/.test(base) ? 0 : 0.7);
   }
   return w;
 }

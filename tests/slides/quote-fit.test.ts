@@ -22,6 +22,17 @@ const QUOTES: Record<string, { text: string; person?: string; credential?: strin
   'two-line-paragraphs': { text: repeat(12, (i) => `Paragraph ${i} has words enough to run on past the end of its first line.`, '\n\n') },
   'east-asian': { text: '東京の大学で研究されました。'.repeat(40) },
   'emoji': { text: repeat(200, () => '💆‍♀️ ok') },
+  'long-attribution-paragraphs': {
+    // Paragraphs take their last line whole and a gap after them: the tightest fit, with a two-line attribution.
+    text: repeat(12, (i) => `${i}: ${repeat(5, () => 'Massage therapy helps people with MS feel better.')}`, '\n\n'),
+    person: 'MARGARET-ANNE WILLOWBY HAMMOND-MCMASTERS',
+    credential: 'RMT, CMT, MLD, CERTIFIED ONCOLOGY MASSAGE'.slice(0, 40),
+  },
+  'long-attribution-short-paragraphs': {
+    text: repeat(30, (i) => `Yes, ${i} times.`, '\n\n'),
+    person: 'MARGARET-ANNE WILLOWBY HAMMOND-MCMASTERS',
+    credential: 'RMT, CMT, MLD, CERTIFIED ONCOLOGY MASSAGE'.slice(0, 40),
+  },
   'long-attribution': {
     // The longest name and credential the schema allows, in capitals (the widest letters).
     text: repeat(100, () => 'Massage therapy helps.'),

@@ -36,7 +36,7 @@ describe('splitText', () => {
   it('keeps the words themselves when none is too wide for a line', () => {
     fc.assert(
       fc.property(text, (t) => {
-        fc.pre(words(t).every((w) => textWidth(w) < 40));
+        fc.pre(words(t).every((w) => textWidth(w) < 20));
         expect(words(splitText(t, MAX).flat().join(' '))).toEqual(words(t));
       }),
       { numRuns: 300 },
