@@ -4,7 +4,7 @@ import type { Study } from '../schema/index.ts';
 import { html, raw, type Raw } from '../html/escape.ts';
 import { markdownBlock } from '../markdown/render-markdown.ts';
 import type { Slide } from '../slides/slide.ts';
-import { designLabel, sizeLabel } from './words.ts';
+import { designLabel, directionMark, sizeLabel } from './words.ts';
 
 const ROWS_PER_SLIDE = 3;
 
@@ -40,8 +40,8 @@ function row(s: Study): Raw {
   const improved = outcomes(s, (d) => d === 'improved');
   const notImproved = outcomes(s, (d) => d !== 'improved');
   return html`<tr><th scope="row">${s.shortTitle}</th><td>${designLabel(s)}</td><td>${sizeLabel(s)}</td>
-<td>${improved.length ? html`<span aria-hidden="true">▲ </span>${improved.join(', ')}` : '—'}</td>
-<td>${notImproved.length ? html`<span aria-hidden="true">● </span>${notImproved.join(', ')}` : '—'}</td></tr>`;
+<td>${improved.length ? html`${directionMark('improved')} ${improved.join(', ')}` : '—'}</td>
+<td>${notImproved.length ? html`${directionMark('no change')} ${notImproved.join(', ')}` : '—'}</td></tr>`;
 }
 
 function outcomes(s: Study, keep: (d: Study['results'][number]['direction']) => boolean): string[] {

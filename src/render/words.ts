@@ -1,5 +1,6 @@
 // Small pieces of wording shared by several slides.
 import type { Study, StudyResult } from '../schema/index.ts';
+import { html, raw, type Raw } from '../html/escape.ts';
 
 const DESIGN_WORDS: Record<Study['design'][number], string> = {
   'randomized controlled trial': 'randomized controlled trial',
@@ -16,15 +17,30 @@ export function designLabel(study: Study): string {
 }
 
 /** Direction in words and a symbol together, never by colour alone. */
-export function directionLabel(direction: StudyResult['direction']): string {
+export function directionLabel(direction: StudyResult['direction']): Raw {
   switch (direction) {
     case 'improved':
-      return '▲ Improved';
+      return html`${directionMark('improved')} Improved`;
     case 'no change':
-      return '● No clear change';
+      return html`${directionMark('no change')} No clear change`;
     case 'mixed':
-      return '◆ Mixed';
+      return html`${directionMark('mixed')} Mixed`;
   }
+}
+
+// The symbols are drawn, not typed: Atkinson Hyperlegible has no ▲ ● ◆, and a system font's stand-in
+// (or a missing-glyph box) would be the only text not in the deck's own typeface.
+const MARKS: Record<StudyResult['direction'], string> = {
+  improved: '<path d="M6 1 11.5 11H.5Z"/>', // up-pointing triangle
+  'no change': '<circle cx="6" cy="6.5" r="4.5"/>', // dot
+  mixed: '<path d="M6 .5 11.5 6 6 11.5.5 6Z"/>', // diamond
+};
+
+/** The direction's symbol as a small inline drawing in the text colour, hidden from screen readers. */
+export function directionMark(direction: StudyResult['direction']): Raw {
+  return raw(
+    `<svg class="mark" aria-hidden="true" focusable="false" width="0.75em" height="0.75em" viewBox="0 0 12 12" fill="currentColor">${MARKS[direction]}</svg>`,
+  );
 }
 
 /** The figures of a result as the source writes them: "mean change 2.75 points, P = 0.001". */

@@ -1,6 +1,6 @@
 // Presenting: stable slide addresses, the keys a presenter uses, and the speaker view.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentId, deckPage, openDeck, type Deck } from './harness.ts';
+import { currentId, deckPage, openDeck, slideNumber, type Deck } from './harness.ts';
 
 let deck: Deck;
 beforeAll(async () => {
@@ -11,9 +11,11 @@ afterAll(() => deck?.close());
 describe('slide addresses', () => {
   it('opens the slide named in the address, for every slide', async () => {
     const page = await deckPage(deck);
-    for (const id of deck.ids) {
+    for (const [i, id] of deck.ids.entries()) {
       await page.evaluate((h) => (location.hash = h), `#/${id}`);
-      await expect.poll(() => currentId(page)).toBe(id);
+      await expect.poll(() => currentId(page), { message: id }).toBe(id);
+      expect(await page.locator(`section#${id}`).getAttribute('class'), id).toMatch(/\bpresent\b/);
+      await expect.poll(() => slideNumber(page), { message: id }).toBe(`${i + 1} / ${deck.ids.length}`);
     }
     await page.context().close();
   });
@@ -58,7 +60,11 @@ describe('speaker view', () => {
     const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
     await popup.waitForLoadState();
     const notes = popup.locator('.speaker-controls-notes .value');
-    await expect.poll(() => notes.textContent(), { timeout: 15_000 }).toContain('my familiarity with MS');
+    const bare = (t: string | null) => (t ?? '').replace(/\s+/g, ' ').trim();
+    const notesOf = (id: string) => page.evaluate((i) => document.querySelector(`section#${i} aside.notes`)?.textContent ?? '', id);
+    const expected = bare(await notesOf('why-this-talk'));
+    expect(expected.length).toBeGreaterThan(20);
+    await expect.poll(async () => bare(await notes.textContent()), { timeout: 15_000 }).toBe(expected);
 
     // The upcoming preview is a second copy of the deck, one slide ahead.
     const upcomingId = async () => {
@@ -75,7 +81,7 @@ describe('speaker view', () => {
 
     // Moving in the main window moves the notes.
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => notes.textContent(), { timeout: 10_000 }).toContain('Here is the plan');
+    await expect.poll(async () => bare(await notes.textContent()), { timeout: 10_000 }).toBe(bare(await notesOf(next!)));
     await context.close();
   });
 });
