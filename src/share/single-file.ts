@@ -38,7 +38,7 @@ export function makeSingleFile(indexHtml: string, read: ReadAsset, talk: Talk): 
     .replace(/<script\b([^>]*)\ssrc="([^"]+)"([^>]*)><\/script>/g, (_all, before: string, src: string, after: string) => {
       const attrs = `${before}${after}`.replace(/\s+crossorigin(?:="[^"]*")?/g, '');
       if (!/type="module"/.test(attrs)) throw new Error(`single file: only module scripts are expected, found ${src}`);
-      const code = escapeScript(text(src));
+      const code = escapeScript(inlineDynamicImports(text(src), dirOf(normalise(src)), text));
       scripts.push(code);
       return `<script type="module">${code}</script>`;
     })
@@ -65,6 +65,45 @@ export function makeSingleFile(indexHtml: string, read: ReadAsset, talk: Talk): 
   const meta = cspMeta(singleFilePolicy({ scripts, styles }));
   page = CSP_META.test(page) ? page.replace(CSP_META, `${meta}\n`) : page.replace(/<meta charset="utf-8">\n?/i, (m) => `${m}${meta}\n`);
   return page;
+}
+
+/**
+ * A page opened from file:// cannot fetch a module, so each chunk the script imports on demand (the speaker view)
+ * is placed inside the script, wrapped in a function of its own so its names cannot meet the script's, and the
+ * import becomes that finished module. Only self-contained chunks are expected: one that imports is refused.
+ */
+export function inlineDynamicImports(code: string, dir: string, text: (path: string) => string): string {
+  const chunks: string[] = [];
+  const names = new Map<string, string>();
+  const body = code.replace(/\bimport\(\s*([`'"])\.\/([\w.-]+\.js)\1\s*\)/g, (_all, _q: string, file: string) => {
+    let name = names.get(file);
+    if (!name) {
+      name = `__deckChunk${names.size}`;
+      names.set(file, name);
+      chunks.push(`const ${name}=(()=>{${moduleBody(text(dir ? `${dir}/${file}` : file), file)}})();`);
+    }
+    return `Promise.resolve(${name})`;
+  });
+  if (/\bimport\(/.test(body.replace(/`[^`]*`|"[^"\n]*"|'[^'\n]*'/g, ''))) {
+    throw new Error('single file: the script imports a module that is not a chunk of the build beside it');
+  }
+  return chunks.join('\n') + (chunks.length ? '\n' : '') + body;
+}
+
+/** A chunk's code with its closing `export{a as b}` turned into `return {b: a}`. */
+function moduleBody(chunk: string, file: string): string {
+  if (/^\s*import[\s{*'"`]/.test(chunk)) throw new Error(`single file: ${file} imports other modules; only self-contained chunks can be inlined`);
+  const end = /export\s*\{([^}]*)\}\s*;?\s*(?:\/\/#\s*sourceMappingURL=\S*\s*)?$/.exec(chunk);
+  if (!end) throw new Error(`single file: cannot find the exports at the end of ${file}`);
+  const entries = end[1]!
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)
+    .map((e) => {
+      const [local, exported = local] = e.split(/\s+as\s+/);
+      return `${JSON.stringify(exported)}:${local}`;
+    });
+  return `${chunk.slice(0, end.index)}\nreturn{${entries.join(',')}};`;
 }
 
 /** Replaces url(...) references in a style sheet with data: URLs; drops WOFF fallbacks after WOFF2. */

@@ -90,7 +90,12 @@ describe.each(['/', '/talks/ms-massage/'])('the deck served at %s', (prefix) => 
     const page = await context.newPage();
     await page.goto(server.url);
     await waitForReveal(page);
+    // The speaker view's code is fetched only when it is opened.
+    const notesChunk = () => watch.requests.filter((u) => /\/assets\/notes-[\w-]+\.js$/.test(u)).length;
+    expect(watch.requests.some((u) => /\/assets\/index-[\w-]+\.js$/.test(u))).toBe(true);
+    expect(notesChunk()).toBe(0);
     const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+    expect(notesChunk()).toBe(1);
     const notes = popup.locator('.speaker-controls-notes .value');
     await expect.poll(() => notes.textContent(), { timeout: 15_000 }).toContain('Welcome, and thank you for having me.');
 
@@ -116,6 +121,15 @@ describe.each(['/', '/talks/ms-massage/'])('the deck served at %s', (prefix) => 
     await expect.poll(() => pacing.evaluate((e) => getComputedStyle(e).display), { timeout: 10_000 }).toBe('block');
     await expect.poll(() => pacing.textContent(), { timeout: 10_000 }).toMatch(/\d\d:\d\d/);
     await expect.poll(() => popup.locator('.speaker-controls-time .clock-value').textContent()).toMatch(/\d/);
+
+    // Reloading the deck keeps the open speaker view: its heartbeat brings the speaker view's code back in.
+    await page.reload();
+    await waitForReveal(page);
+    await page.keyboard.press('End');
+    const lastNotes = await page.evaluate(() => document.querySelector('.reveal .slides > section:last-of-type aside.notes')?.textContent ?? '');
+    expect(lastNotes.trim().length).toBeGreaterThan(20);
+    const bare = (t: string | null) => (t ?? '').replace(/\s+/g, ' ').trim();
+    await expect.poll(async () => bare(await notes.textContent()), { timeout: 15_000 }).toBe(bare(lastNotes));
 
     expect(watch.csp).toEqual([]);
     expect(watch.requests.filter((u) => !sameOrigin(u) && u !== 'about:blank')).toEqual([]);

@@ -4,7 +4,7 @@ import { unwrap } from '../../src/html/escape.ts';
 import { cspHash, cspMeta, deckPolicy, serializeCsp } from '../../src/share/csp.ts';
 import { sharedUrl } from '../../src/share/files.ts';
 import { linkPreviewMeta } from '../../src/share/link-preview.ts';
-import { escapeScript, inlineCssUrls, makeSingleFile } from '../../src/share/single-file.ts';
+import { escapeScript, inlineCssUrls, inlineDynamicImports, makeSingleFile } from '../../src/share/single-file.ts';
 import { speakerViewHtml, speakerViewInline } from '../../src/share/speaker-view.ts';
 import type { Talk } from '../../src/schema/index.ts';
 
@@ -142,5 +142,36 @@ describe('linkPreviewMeta', () => {
     expect(meta).toContain('<meta property="og:image" content="https://example.org/talks/demo/demo-preview.png">');
     expect(meta).not.toContain('og:locale');
     expect(unwrap(linkPreviewMeta({ ...talk, lang: 'en-US' }))).toContain('<meta property="og:locale" content="en_US">');
+  });
+});
+
+describe('chunks loaded on demand, in the single file', () => {
+  const files: Record<string, string> = {
+    'assets/notes-a1.js': 'function e(){return 1}var t={open:e};export{t as default,e as helper};',
+    'assets/other-b2.js': 'import{x}from"./index.js";export{x as default};',
+  };
+  const read = (p: string) => {
+    const f = files[p];
+    if (f === undefined) throw new Error(`no ${p}`);
+    return f;
+  };
+
+  it('places the chunk inside the script and turns the import into the finished module', async () => {
+    const out = inlineDynamicImports('let n=()=>import(`./notes-a1.js`);let m=()=>import("./notes-a1.js");', 'assets', read);
+    expect(out).not.toMatch(/import\(/);
+    expect(out.match(/const __deckChunk0=/g)).toHaveLength(1);
+    // Run it: both imports give the same module, with its exports under their exported names.
+    const run = new Function(`${out};return Promise.all([n(),m()]);`) as () => Promise<[{ default: { open(): number }; helper(): number }, unknown]>;
+    const [a, b] = await run();
+    expect(a).toBe(b);
+    expect(a.default.open()).toBe(1);
+    expect(a.helper()).toBe(1);
+  });
+
+  it('refuses a chunk that imports other modules, and an import it cannot place', () => {
+    expect(() => inlineDynamicImports('import(`./other-b2.js`)', 'assets', read)).toThrow(/other-b2\.js imports other modules/);
+    expect(() => inlineDynamicImports('import(`./missing.js`)', 'assets', read)).toThrow(/no assets\/missing\.js/);
+    expect(() => inlineDynamicImports('import(someUrl)', 'assets', read)).toThrow(/not a chunk of the build/);
+    expect(inlineDynamicImports('let s="import(x)";', 'assets', read)).toBe('let s="import(x)";');
   });
 });
