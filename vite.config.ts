@@ -1,12 +1,14 @@
 import { defineConfig } from 'vite';
 import { deckPlugin } from './src/vite/deck-plugin.ts';
 import { sharePlugin } from './src/share/vite-plugin.ts';
+import { trimRevealCssPlugin } from './src/vite/trim-reveal-css.ts';
 
 export default defineConfig({
   // Relative asset paths, so the built deck works from any web path (the single file covers file://).
   base: './',
   // sharePlugin: the Content-Security-Policy and the single-file copy, dist/<slug>.html (build only).
-  plugins: [deckPlugin(), sharePlugin()],
+  // trimRevealCssPlugin: Reveal's style sheet without the transitions, fragments and lightbox the deck never uses.
+  plugins: [deckPlugin(), sharePlugin(), trimRevealCssPlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
