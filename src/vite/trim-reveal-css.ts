@@ -4,13 +4,13 @@ import type { Plugin } from 'vite';
 
 /**
  * Selectors for features the deck turns off or cannot produce. Anything not named here is kept.
- * - slide and background transitions other than "none": the deck sets both to "none" (no motion);
+ * - slide and background transitions (and the old cube, page, linear and default ones): the deck sets both to "none";
  * - fragments: the generator writes none, and Markdown's allow-list has no class attribute to make one;
  * - the lightbox overlay (`.r-overlay`, with a 4.5 kB spinner image): only data-preview-* attributes open it.
  */
 export const UNUSED: readonly RegExp[] = [
-  /\[data-(?:background-)?transition[~^$*|]?=["']?(?:slide|convex|concave|zoom|fade)/,
-  /\.reveal\.(?:slide|convex|concave|zoom|fade)(?![\w-])/,
+  /\[data-(?:background-)?transition[~^$*|]?=["']?(?:slide|convex|concave|zoom|fade|cube|page|linear|default)/,
+  /\.reveal\.(?:slide|convex|concave|zoom|fade|cube|page|linear|default)(?![\w-])/,
   /\.fragment(?![\w-])/,
   /\.r-overlay(?![\w])/,
 ];
