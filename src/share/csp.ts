@@ -34,13 +34,13 @@ function speakerViewSources() {
   };
 }
 
-/** The deck as served from a web address: its own origin only. */
-export function deckPolicy(): Directives {
+/** The deck as served from a web address: its own origin only, and its own inline style sheet by hash. */
+export function deckPolicy(inline: { styles: string[] } = { styles: [] }): Directives {
   const sv = speakerViewSources();
   return {
     'default-src': ["'self'"],
     'script-src': ["'self'", ...sv.script],
-    'style-src': ["'self'", ...sv.style],
+    'style-src': ["'self'", ...inline.styles.map(cspHash), ...sv.style],
     // Reveal's own style sheet draws a few small icons as data: images.
     'img-src': ["'self'", 'data:'],
     'font-src': ["'self'"],

@@ -2,6 +2,7 @@
 import type { Talk } from '../schema/index.ts';
 import { cspMeta, singleFilePolicy } from './csp.ts';
 import { sharedUrl, textVersionFile } from './files.ts';
+import { dirOf, normalise } from './asset-paths.ts';
 
 /** Reads a file of the build by its path relative to dist/, such as "assets/index-abc.js". */
 export type ReadAsset = (path: string) => Buffer | string;
@@ -19,7 +20,7 @@ const MIME: Record<string, string> = {
   webp: 'image/webp',
 };
 
-const CSP_META = /<meta http-equiv="Content-Security-Policy"[^>]*>\n?/i;
+export const CSP_META = /<meta http-equiv="Content-Security-Policy"[^>]*>\n?/i;
 
 /**
  * Turns the built index.html into a single page. Script and style text is escaped so that nothing inside it can
@@ -130,21 +131,6 @@ export function escapeScript(code: string): string {
 
 export function escapeStyle(css: string): string {
   return css.replace(/<\/(style)/gi, '<\\/$1');
-}
-
-function normalise(path: string): string {
-  const parts: string[] = [];
-  for (const p of path.replace(/^\.?\//, '').split('/')) {
-    if (p === '' || p === '.') continue;
-    if (p === '..') parts.pop();
-    else parts.push(p);
-  }
-  return parts.join('/');
-}
-
-function dirOf(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i < 0 ? '' : path.slice(0, i);
 }
 
 function escapeRegExp(s: string): string {

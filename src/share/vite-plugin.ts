@@ -7,7 +7,8 @@ import { buildTalk } from '../vite/deck-plugin.ts';
 import { cspMeta, deckPolicy } from './csp.ts';
 import { singleFile, textVersionFile } from './files.ts';
 import { renderTextPage } from './render-text-page.ts';
-import { makeSingleFile } from './single-file.ts';
+import { inlineStylesheets } from './inline-styles.ts';
+import { CSP_META, makeSingleFile } from './single-file.ts';
 
 export interface SharePluginOptions {
   /** Folder holding data/ and slides/, as for the deck plugin. */
@@ -47,6 +48,13 @@ function buildSteps(rootOf: (configRoot: string) => string): Plugin {
         const page = typeof index.source === 'string' ? index.source : Buffer.from(index.source).toString('utf8');
         const { talk } = loadTalk({ root: talkRoot });
         this.emitFile({ type: 'asset', fileName: singleFile(talk), source: makeSingleFile(page, read, talk) });
+        // The served page carries its style sheet itself (the sheet stays in assets/ for the other pages).
+        const text = (path: string) => {
+          const v = read(path);
+          return typeof v === 'string' ? v : v.toString('utf8');
+        };
+        const inlined = inlineStylesheets(page, text);
+        index.source = inlined.page.replace(CSP_META, cspMeta(deckPolicy({ styles: inlined.styles })));
       },
     },
   };

@@ -6,6 +6,7 @@ import { sharedUrl } from '../../src/share/files.ts';
 import { linkPreviewMeta } from '../../src/share/link-preview.ts';
 import { escapeScript, inlineCssUrls, inlineDynamicImports, makeSingleFile } from '../../src/share/single-file.ts';
 import { speakerViewHtml, speakerViewInline } from '../../src/share/speaker-view.ts';
+import { inlineStylesheets } from '../../src/share/inline-styles.ts';
 import type { Talk } from '../../src/schema/index.ts';
 
 const talk: Talk = {
@@ -173,5 +174,33 @@ describe('chunks loaded on demand, in the single file', () => {
     expect(() => inlineDynamicImports('import(`./missing.js`)', 'assets', read)).toThrow(/no assets\/missing\.js/);
     expect(() => inlineDynamicImports('import(someUrl)', 'assets', read)).toThrow(/not a chunk of the build/);
     expect(inlineDynamicImports('let s="import(x)";', 'assets', read)).toBe('let s="import(x)";');
+  });
+});
+
+describe('the style sheet inside the served page', () => {
+  const files: Record<string, string> = {
+    'assets/index-a.css': '@font-face{src:url(./f-1.woff2)format("woff2"),url("../icons/i.svg")}a{background:url(data:image/png;base64,AA)}</style>',
+  };
+  const read = (p: string) => {
+    const f = files[p];
+    if (f === undefined) throw new Error(`no ${p}`);
+    return f;
+  };
+
+  it('replaces the link with the sheet, its addresses rewritten from assets/ to the page, and returns it for the policy', () => {
+    const { page, styles } = inlineStylesheets('<head><link rel="stylesheet" crossorigin href="./assets/index-a.css"></head>', read);
+    expect(page).not.toContain('<link');
+    expect(styles).toHaveLength(1);
+    expect(page).toBe(`<head><style>${styles[0]}</style></head>`);
+    expect(styles[0]).toContain('url(./assets/f-1.woff2)');
+    expect(styles[0]).toContain('url("./icons/i.svg")');
+    expect(styles[0]).toContain('url(data:image/png;base64,AA)');
+    // Text that would close the element is escaped.
+    expect(styles[0]).not.toContain('</style>');
+    expect(deckPolicy({ styles })['style-src']).toContain(cspHash(styles[0]!));
+  });
+
+  it('refuses a sheet from another site', () => {
+    expect(() => inlineStylesheets('<link rel="stylesheet" href="https://cdn.example/x.css">', read)).toThrow(/not part of the build/);
   });
 });
