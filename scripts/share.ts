@@ -19,7 +19,9 @@ try {
   await renderPreviewImage(single, out);
 } catch (e) {
   console.error(`Could not make the link-preview image: ${e instanceof Error ? e.message : String(e)}`);
-  console.error('dist/ is otherwise complete; only the image that link previews show is missing.');
+  const where = dist.replace(`${process.cwd()}/`, '');
+  const again = where === 'dist' ? 'npm run share' : `npm run share -- ${where}`;
+  console.error(`${where}/ is otherwise complete; only the image that link previews show is missing. Run "${again}" to make it.`);
   process.exit(1);
 }
 console.log(`${out.replace(`${process.cwd()}/`, '')}  ${(statSync(out).size / 1024).toFixed(1)} kB  (link preview, title slide)`);
