@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { TalkModel } from '../data/load-data.ts';
 import { html, raw, unwrap, type Raw } from '../html/escape.ts';
 import { markdownInline } from '../markdown/render-markdown.ts';
-import { doiUrl, pubmedUrl } from '../render/citation.ts';
+import { citationWhere, doiUrl, pubmedUrl } from '../render/citation.ts';
 import type { Study } from '../schema/index.ts';
 import { cspMeta, textPagePolicy } from '../share/csp.ts';
 import { sharedUrl } from '../share/files.ts';
@@ -239,7 +239,7 @@ ${people.groups.length ? html`<li>The discussion groups where this talk began: $
 
 function reference(study: Study, onSlides: number[]): Raw {
   const c = study.citation;
-  const where = c.details ?? (c.year ? String(c.year) : '');
+  const where = citationWhere(c);
   const slidesText = onSlides.length ? `Slide${onSlides.length > 1 ? 's' : ''} ${onSlides.join(' and ')}.` : '';
   return html`<li>
 <p class="cite">${c.authors.replace(/\.$/, '')}. ${study.title}. <cite>${c.journal}</cite>${where ? `, ${where}` : ''}.</p>

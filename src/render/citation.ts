@@ -13,9 +13,15 @@ export function externalLink(href: string, label: string | Raw): Raw {
   return html`<a href="${href}" rel="noopener noreferrer" target="_blank">${label}</a>`;
 }
 
+/** Year and details, as in "1998; 2(3):168–174": the year always shows, and details often leave it out. */
+export function citationWhere(c: Study['citation']): string {
+  const year = c.year && !c.details?.includes(String(c.year)) ? String(c.year) : undefined;
+  return [year, c.details].filter(Boolean).join('; ');
+}
+
 export function citationHtml(study: Study): Raw {
   const c = study.citation;
-  const where = c.details ?? (c.year ? String(c.year) : '');
+  const where = citationWhere(c);
   const links = [
     c.doi ? externalLink(doiUrl(c.doi), `doi:${c.doi}`) : undefined,
     c.pmid ? externalLink(pubmedUrl(c.pmid), `PMID ${c.pmid}`) : undefined,

@@ -22,15 +22,21 @@ export function renderOverview({ studies }: TalkModel): Slide[] {
       body: raw(html`<h2>${title}</h2>
 <table class="evidence">
 <caption class="visually-hidden">${title}: each study's design, size, what improved and what did not</caption>
-<thead><tr><th scope="col">Study</th><th scope="col">Design</th><th scope="col">Size</th><th scope="col">Improved</th><th scope="col">No clear change</th></tr></thead>
+<thead><tr><th scope="col">Study</th><th scope="col">Design</th><th scope="col">Size</th><th scope="col">Improved</th><th scope="col">No clear change or mixed</th></tr></thead>
 <tbody>
 ${rows.map(row)}
 </tbody>
 </table>`),
       notes: markdownBlock(
-        (page === 0 ? `${studies.intro} Here are the six studies side by side. ` : 'And the other three. ') +
-          rows.map((s) => `${s.shortTitle}: a ${designLabel(s).toLowerCase()}, size ${sizeLabel(s)}. ${s.meaning}`).join(' ') +
-          ' An up-pointing triangle means improved; a dot means no clear change.',
+        [
+          page === 0
+            ? `${studies.intro} Here are the ${countWord(list.length)} studies side by side, ${ROWS_PER_SLIDE} to a slide; we will take each one in turn after this.`
+            : `And the other ${countWord(rows.length)}.`,
+          ...rows.map((s, i) => `${s.shortTitle} (${designLabel(s).toLowerCase()}${sizeSaid(s)}): ${s.meaning}`),
+          page === 0 ? 'On the slide, a triangle pointing up means improved, a dot means no clear change, and a diamond means mixed.' : '',
+        ]
+          .filter(Boolean)
+          .join('\n\n'),
       ),
     };
   });
@@ -38,10 +44,25 @@ ${rows.map(row)}
 
 function row(s: Study): Raw {
   const improved = outcomes(s, (d) => d === 'improved');
-  const notImproved = outcomes(s, (d) => d !== 'improved');
+  const unchanged = outcomes(s, (d) => d === 'no change');
+  const mixed = outcomes(s, (d) => d === 'mixed');
+  const marked = (direction: Study['results'][number]['direction'], list: string[]) =>
+    list.length ? html`<span class="marked">${directionMark(direction)} ${list.join(', ')}</span>` : '';
   return html`<tr><th scope="row">${s.shortTitle}</th><td>${designLabel(s)}</td><td>${sizeLabel(s)}</td>
-<td>${improved.length ? html`${directionMark('improved')} ${improved.join(', ')}` : '—'}</td>
-<td>${notImproved.length ? html`${directionMark('no change')} ${notImproved.join(', ')}` : '—'}</td></tr>`;
+<td>${improved.length ? marked('improved', improved) : '—'}</td>
+<td>${unchanged.length || mixed.length ? html`${marked('no change', unchanged)}${unchanged.length && mixed.length ? html`<br>` : ''}${marked('mixed', mixed)}` : '—'}</td></tr>`;
+}
+
+/** ", 48 people" as the speaker says it; nothing when the sources give no number. */
+function sizeSaid(s: Study): string {
+  const p = s.participants;
+  if (p?.count === undefined) return '';
+  return `, ${p.count} ${p.of}${p.source === 'paper' ? ' according to the paper' : ''}`;
+}
+
+const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+function countWord(n: number): string {
+  return WORDS[n] ?? String(n);
 }
 
 function outcomes(s: Study, keep: (d: Study['results'][number]['direction']) => boolean): string[] {

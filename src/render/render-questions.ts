@@ -16,6 +16,7 @@ export async function renderQuestions({ talk }: TalkModel): Promise<Slide[]> {
       kind: 'questions',
       weight: 3,
       body: raw(html`<h2>Questions?</h2>
+<p class="thanks">Thank you for listening.</p>
 <div class="share">
 <div class="share-text">
 <p>Slides and notes:<br><a class="share-link" href="${talk.shareUrl}" rel="noopener noreferrer" target="_blank">${shown}</a></p>

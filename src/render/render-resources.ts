@@ -46,7 +46,7 @@ ${list.slice(start, start + REFS_PER_SLIDE).map((s) => html`<li>${citationHtml(s
 </ol>`),
       notes: markdownBlock(
         page === 0
-          ? 'The full references are here, in the text version and in the handout. I will not read them out. The links go to the abstracts, which are free to read.'
+          ? 'The full references are here, in the text version and in the handout. I will not read them out. Each link leads to a study by its DOI or its PubMed number.'
           : 'The rest of the references. If you want to look one up, the PubMed number or the DOI is the quickest way to find it.',
       ),
     };

@@ -30,12 +30,7 @@ export function renderStudy(study: Study, n: number, total: number): Slide[] {
       body: raw(html`${eyebrow}<h2>${study.shortTitle}</h2>
 <dl class="facts">${facts}</dl>
 ${cite}`),
-      notes: markdownBlock(
-        `Study ${n} of ${total}: "${study.title}". It is a ${designLabel(study).toLowerCase()}.` +
-          (study.participants ? ` Who took part: ${study.participants.text}${sourceNote(study.participants.source)}.` : '') +
-          (study.schedule ? ` How: ${study.schedule.text}${sourceNote(study.schedule.source)}.` : '') +
-          ` What was measured: ${study.measured}.`,
-      ),
+      notes: markdownBlock(`Study ${n} of ${total}: "${study.title}".\n\n${study.introNotes ?? introFacts(study)}`),
     },
     {
       id: `study-${study.id}-results`,
@@ -57,6 +52,18 @@ ${study.results.map(
       ),
     },
   ];
+}
+
+/** The first slide's facts read out, for a study whose data has no notes of its own for it. */
+function introFacts(study: Study): string {
+  return [
+    `Design: ${designLabel(study).toLowerCase()}.`,
+    study.participants && `Who took part: ${study.participants.text}${sourceNote(study.participants.source)}.`,
+    study.schedule && `How: ${study.schedule.text}${sourceNote(study.schedule.source)}.`,
+    `What was measured: ${study.measured}.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Each figure kept on one line, so "P = 0.007" never breaks apart. */

@@ -69,6 +69,7 @@ export const StudySchema = z
     participants: Fact.optional(),
     schedule: Fact.optional(),
     measured: Text,
+    introNotes: Text.optional().describe('what the speaker says on the first slide of the study'),
     results: z.array(Result).min(1, { message: 'expected at least one result' }),
     conclusion: Text.describe("the study's own conclusion, as the source gives it"),
     meaning: Text.describe('what it means, in plain words'),

@@ -47,6 +47,39 @@ describe('each study', () => {
     }
   });
 
+  it('shows every reference with its year, also where the details leave the year out', () => {
+    const refs = textOf(deck.slides.filter((s) => s.kind === 'references').map((s) => unwrap(s.body)).join(' '));
+    for (const study of deck.model.studies.studies) {
+      if (study.citation.year) expect(refs, study.id).toMatch(new RegExp(`${study.citation.authors.split(' ')[0]}[^]*?, ${study.citation.year}[ ;]`));
+    }
+    expect(refs).toContain('Evidence-Based Complementary and Alternative Medicine, 2014; article 640916.');
+    expect(refs).toContain('Journal of Bodywork and Movement Therapies, 1998; 2(3):168–174.');
+    expect(refs).toContain('Clinical Rehabilitation, 2013 Dec; 27(12):1126–1136.');
+  });
+
+  it('opens each study in the speaker\'s own words, with its number and full title', () => {
+    const total = deck.model.studies.studies.length;
+    for (const [i, study] of deck.model.studies.studies.entries()) {
+      const notes = textOf(unwrap(deck.slides.find((s) => s.id === `study-${study.id}`)!.notes));
+      expect(notes).toContain(`Study ${i + 1} of ${total}: "${study.title}"`);
+      expect(study.introNotes, study.id).toBeTruthy();
+      expect(notes).toContain(textOf(study.introNotes!).trim().slice(0, 40));
+      expect(notes).not.toMatch(/It is a /);
+    }
+  });
+
+  it('puts a mixed result under "No clear change or mixed" with its own mark, not as no change', () => {
+    const overview = deck.slides.filter((s) => s.kind === 'overview').map((s) => unwrap(s.body)).join('');
+    const huntley = overview.slice(overview.indexOf('A review of complementary therapies'));
+    const row = huntley.slice(0, huntley.indexOf('</tr>'));
+    const cells = row.split('<td>');
+    const last = cells[cells.length - 1]!;
+    expect(textOf(last)).toContain('Strength of the evidence');
+    expect(last).toContain('M6 .5 11.5 6 6 11.5.5 6Z'); // the diamond
+    expect(last).not.toContain('<circle');
+    expect(overview).toContain('<th scope="col">No clear change or mixed</th>');
+  });
+
   it('labels figures that come from the paper rather than the talk', () => {
     const mcclurg = deck.slides.find((s) => s.id === 'study-mcclurg-2011-results')!;
     expect(textOf(unwrap(mcclurg.body))).toMatch(/P = 0\.003 \(from the paper\)/);
