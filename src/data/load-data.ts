@@ -5,9 +5,9 @@ import { COLLECTIONS, type CollectionName } from '../schema/index.ts';
 import { GENERATED, OrderSchema, type Order } from '../schema/order.ts';
 import type { z } from 'zod';
 import { DataError, type Problem } from './data-error.ts';
-import { parseYaml, readText, type Located } from './load-yaml.ts';
+import { readText, readYaml } from './load-yaml.ts';
 import { loadMarkdownSlides, type MarkdownSlide } from './load-markdown-slide.ts';
-import { checkReferences } from './check-references.ts';
+import { checkReferences, orderEntries, type Readable, type Source } from './check-references.ts';
 import { nearest } from './describe-value.ts';
 
 type Model = { [K in CollectionName]: z.infer<(typeof COLLECTIONS)[K]['schema']> };
@@ -54,31 +54,34 @@ export function loadTalk({ root, cwd = process.cwd() }: TalkPaths): TalkModel {
     ]);
   }
 
-  const located: Partial<Record<CollectionName | 'order', Located<unknown>>> = {};
+  // Each file is read as far as it goes: a file with a problem still lends its readable parts to the checks
+  // across files below, so every problem is found in one run.
+  const read: Partial<Record<Source, Readable>> = {};
   const model: Partial<Model> & { order?: Order } = {};
+  const readFile = <S extends z.ZodType>(source: Source, path: string, schema: S): z.infer<S> | undefined => {
+    files.push(path);
+    const text = collect(() => readText(path, shown(path)));
+    if (text === undefined) return undefined;
+    const result = readYaml(text, shown(path), schema);
+    problems.push(...result.problems);
+    if (result.raw !== undefined) read[source] = { data: result.value ?? result.raw, locate: result.locate };
+    return result.value;
+  };
   for (const name of Object.keys(COLLECTIONS) as CollectionName[]) {
     const { file, schema } = COLLECTIONS[name];
-    const path = join(root, 'data', file);
-    files.push(path);
-    const result = collect(() => parseYaml(readText(path, shown(path)), shown(path), schema));
-    if (result) {
-      located[name] = result;
-      (model as Record<string, unknown>)[name] = result.value;
-    }
+    const value = readFile(name, join(root, 'data', file), schema);
+    if (value !== undefined) (model as Record<string, unknown>)[name] = value;
   }
   const orderPath = join(root, 'slides', 'order.yaml');
-  files.push(orderPath);
-  const order = collect(() => parseYaml(readText(orderPath, shown(orderPath)), shown(orderPath), OrderSchema));
-  if (order) {
-    located.order = order;
-    model.order = order.value;
-  }
+  model.order = readFile('order', orderPath, OrderSchema);
 
   const markdown = new Map<string, MarkdownSlide>();
+  const order = read.order;
   if (order) {
     const slidesDir = join(root, 'slides');
+    const tried = new Set<string>();
     const mdFiles = existsSync(slidesDir) ? readdirSync(slidesDir).filter((f) => f.endsWith('.md')).sort() : [];
-    for (const [i, entry] of order.value.slides.entries()) {
+    for (const { entry, index: i } of orderEntries(order.data)) {
       const problem = (message: string) =>
         problems.push({ file: shown(orderPath), ...order.locate(['slides', i]), field: `slides[${i}]`, message });
       if ((GENERATED as readonly string[]).includes(entry)) continue;
@@ -96,14 +99,30 @@ export function loadTalk({ root, cwd = process.cwd() }: TalkPaths): TalkModel {
         problem(`no slide file "${entry}" in ${shown(slidesDir)}${guess ? `: did you mean "${guess}"?` : ''}`);
         continue;
       }
+      // A slide listed twice is read once (the order's check says it is listed twice).
+      if (tried.has(entry)) continue;
+      tried.add(entry);
       files.push(path);
       const slide = collect(() => loadMarkdownSlides(readText(path, shown(path)), shown(path)));
       if (slide) markdown.set(entry, slide);
     }
   }
 
-  // Ids are checked across files with whatever did load, so these problems come in the same report.
-  problems.push(...checkReferences(model, markdown, located, (n) => shown(join(root, n === 'order' ? 'slides/order.yaml' : `data/${COLLECTIONS[n].file}`))));
-  if (problems.length > 0) throw new DataError(problems);
+  // Ids are checked across files with whatever could be read, so these problems come in the same report.
+  problems.push(...checkReferences(read, markdown, (n) => shown(join(root, n === 'order' ? 'slides/order.yaml' : `data/${COLLECTIONS[n].file}`))));
+  if (problems.length > 0) throw new DataError(inReadingOrder(problems, files.map(shown)));
   return { ...(model as Model & { order: Order }), markdown, files };
+}
+
+/** Problems file by file, in the order the files were read, and in line order within each file. */
+function inReadingOrder(problems: readonly Problem[], files: readonly string[]): Problem[] {
+  const rank = (file: string) => {
+    const i = files.indexOf(file);
+    return i < 0 ? files.length : i;
+  };
+  const first = new Map<string, number>();
+  problems.forEach((p, i) => first.has(p.file) || first.set(p.file, i));
+  return [...problems].sort(
+    (a, b) => rank(a.file) - rank(b.file) || first.get(a.file)! - first.get(b.file)! || a.line - b.line || a.column - b.column,
+  );
 }

@@ -55,31 +55,50 @@ function decode(bytes: Buffer, shownAs: string): string {
   }
 }
 
+/** A file read as far as it goes: its problems, and whatever could be read despite them. */
+export interface ReadYaml<T> {
+  /** The data as written, when the file is valid YAML, even if some of it does not fit the schema. */
+  raw?: unknown;
+  /** The validated data: only when there is no problem. */
+  value?: T;
+  locate: Located<unknown>['locate'];
+  problems: Problem[];
+}
+
 export function parseYaml<S extends z.ZodType>(text: string, shownAs: string, schema: S): Located<z.infer<S>> {
+  const read = readYaml(text, shownAs, schema);
+  if (read.problems.length > 0) throw new DataError(read.problems);
+  return { value: read.value as z.infer<S>, locate: read.locate };
+}
+
+/** Like parseYaml, but returns the problems along with the data as written, so checks across files can still
+ * use the parts of a file that are fine. */
+export function readYaml<S extends z.ZodType>(text: string, shownAs: string, schema: S): ReadYaml<z.infer<S>> {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => {
     const { line, col } = lines.linePos(offset);
     return { line, column: col };
   };
+  const locate = (path: readonly PropertyKey[]) => at(nodeFor(doc, path)?.range?.[0] ?? 0);
 
   if (doc.errors.length > 0) {
-    throw new DataError(
-      explainYamlErrors(doc.errors, doc, text).map(({ offset, message }) => ({ file: shownAs, ...at(offset), field: '', message })),
-    );
+    return {
+      locate,
+      problems: explainYamlErrors(doc.errors, doc, text).map(({ offset, message }) => ({ file: shownAs, ...at(offset), field: '', message })),
+    };
   }
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     const { offset, message } = explainAliasError(e as Error, text);
-    throw new DataError([{ file: shownAs, ...at(offset), field: '', message }]);
+    return { locate, problems: [{ file: shownAs, ...at(offset), field: '', message }] };
   }
   if (raw === null || raw === undefined) {
-    throw new DataError([{ file: shownAs, line: 1, column: 1, field: '', message: 'the file is empty: it needs its fields (see the comments at the top of the file in the original talk, or examples/library-hours)' }]);
+    return { locate, problems: [{ file: shownAs, line: 1, column: 1, field: '', message: 'the file is empty: it needs its fields (see the comments at the top of the file in the original talk, or examples/library-hours)' }] };
   }
 
-  const locate = (path: readonly PropertyKey[]) => at(nodeFor(doc, path)?.range?.[0] ?? 0);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const at0 = (node: Node | undefined) => (node?.range ? at(node.range[0]) : undefined);
@@ -96,9 +115,9 @@ export function parseYaml<S extends z.ZodType>(text: string, shownAs: string, sc
     const problems = issues
       .filter((issue) => !(issue.code === 'invalid_type' && misspelt.has(formatPath(issue.path)) && valueAt(raw, issue.path) === undefined))
       .flatMap((issue) => explain(schema, issue, raw, shownAs, doc, locate, at0));
-    throw new DataError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
+    return { raw, locate, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
   }
-  return { value: parsed.data, locate };
+  return { raw, value: parsed.data, locate, problems: [] };
 }
 
 /** The deepest node that exists along the path, so a missing field points at its parent. */

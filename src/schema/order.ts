@@ -23,7 +23,7 @@ export type GeneratedName = (typeof GENERATED)[number];
  * A hand-written slide in the slides folder ("why-this-talk.md") or a generated group ("studies").
  * Which names exist is checked when the talk is loaded, where the folder's files are known.
  */
-const Entry = z
+export const OrderEntrySchema = z
   .string()
   .trim()
   .min(1, { message: 'expected the name of a slide, found an empty line' })
@@ -33,9 +33,9 @@ const Entry = z
 export const OrderSchema = z
   .object({
     title: Text.optional(),
-    slides: z.array(Entry).min(1, { message: 'expected at least one slide' }),
+    slides: z.array(OrderEntrySchema).min(1, { message: 'expected at least one slide' }),
   })
   .strict();
 
 export type Order = z.infer<typeof OrderSchema>;
-export type OrderEntry = z.infer<typeof Entry>;
+export type OrderEntry = z.infer<typeof OrderEntrySchema>;

@@ -57,6 +57,26 @@ describe('npm run check and npm run build on a talk with mistakes', () => {
   }, 60_000);
 });
 
+describe('npm run check on a talk with a wrong type in a study and a takeaway resting on a missing id', () => {
+  it('reports both at once, in one run, and exits with 1', () => {
+    const broken = copyTalk();
+    try {
+      broken.edit('data/studies.yaml', (t) => t.replace('        p: 0.009', '        p: "p<.01"'));
+      broken.edit('data/takeaways.yaml', (t) => t.replace('basis: [negahban-2013, mcclurg-2011]', 'basis: [negahban-2013, mcclurg-2012]'));
+      const check = run('npm', ['run', '--silent', 'check', '--', '--talk', broken.root]);
+      expect(check.status, check.stderr).toBe(1);
+      const lines = problemLines(check.stderr);
+      expect(lines).toEqual([
+        expect.stringMatching(/studies\.yaml:37:12 {2}studies\[0\]\.results\[1\]\.p {2}expected a number such as 0\.001, found "p<\.01"$/),
+        expect.stringMatching(/takeaways\.yaml:29:\d+ {2}takeaways\[2\]\.basis\[1\] {2}no study or quote has the id "mcclurg-2012": did you mean "mcclurg-2011"\?$/),
+      ]);
+      expect(check.stderr).toContain('2 problems found.');
+    } finally {
+      broken.remove();
+    }
+  }, 60_000);
+});
+
 describe('which talk a command works on', () => {
   it('--talk, --talk=, then DECK_TALK, then this project', () => {
     expect(talkRootFromArgs(['--talk', 'examples/a'], { DECK_TALK: 'b' })).toBe('examples/a');

@@ -245,3 +245,67 @@ describe('everything at once', () => {
     expect(problems.map((p) => p.split(':')[0])).toEqual(['data/talk.yaml', 'data/studies.yaml', 'data/resources.yaml', 'slides/agenda.md']);
   });
 });
+
+describe('a file with a problem does not hide problems across files', () => {
+  it('reports a wrong type in studies.yaml and a takeaway resting on a missing id in one run', () => {
+    talk.edit('data/studies.yaml', (t) => t.replace('        p: 0.009', '        p: "p<.01"'));
+    talk.edit('data/takeaways.yaml', (t) => t.replace('basis: [negahban-2013, mcclurg-2011]', 'basis: [negahban-2013, mcclurg-2012]'));
+    const studies = talk.read('data/studies.yaml');
+    const takeaways = talk.read('data/takeaways.yaml');
+    const line = lineOf(takeaways, 'mcclurg-2012');
+    const column = takeaways.split('\n')[line - 1]!.indexOf('mcclurg-2012') + 1;
+    expect(problemsOf(talk.root)).toEqual([
+      `data/studies.yaml:${lineOf(studies, 'p: "p<.01"')}:12  studies[0].results[1].p  expected a number such as 0.001, found "p<.01"`,
+      `data/takeaways.yaml:${line}:${column}  takeaways[2].basis[1]  no study or quote has the id "mcclurg-2012": did you mean "mcclurg-2011"?`,
+    ]);
+  });
+
+  it('does not call a study unknown when only one of its results is wrong', () => {
+    // negahban-2013 is named by three takeaways; one of its results has a wrong type.
+    expect(talk.read('data/takeaways.yaml')).toContain('negahban-2013');
+    talk.edit('data/studies.yaml', (t) => t.replace('        p: 0.009', '        p: "p<.01"'));
+    expect(problemsOf(talk.root)).toEqual([
+      expect.stringMatching(/^data\/studies\.yaml:\d+:12 {2}studies\[0\]\.results\[1\]\.p {2}expected a number such as 0\.001, found "p<\.01"$/),
+    ]);
+  });
+
+  it('does not call a quote unknown when another field of it is wrong, in tips or as the clinic\'s teller', () => {
+    // tina-gio is named by a tip, michael-reoch by tips and by the clinic's sharedBy.
+    talk.edit('data/quotes.yaml', (t) => t.replace('    credential: LMT\n', '    credential: 5\n').replace('    credential: RMT', '    credential: [RMT]'));
+    const problems = problemsOf(talk.root);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^data\/quotes\.yaml:10:17 {2}quotes\[0\]\.credential {2}expected a piece of text, found the number 5/);
+    expect(problems[1]).toMatch(/^data\/quotes\.yaml:35:17 {2}quotes\[1\]\.credential {2}/);
+  });
+
+  it('does not call an id unknown when the study that may have it has a broken id', () => {
+    talk.edit('data/studies.yaml', (t) => t.replace('  - id: finch-2014', '  - id: Finch 2014'));
+    expect(problemsOf(talk.root)).toEqual([
+      expect.stringMatching(/^data\/studies\.yaml:181:9 {2}studies\[3\]\.id {2}expected an id of lower-case letters/),
+    ]);
+  });
+
+  it('checks the ids of takeaways.yaml even when the file has another problem, in line order', () => {
+    talk.edit('data/takeaways.yaml', (t) =>
+      t.replace('basis: [tina-gio, bert-davich]', 'basis: [tina-gioo, bert-davich]').replace('  - text: Massage is not a cure.', '  - text: ""\n    note: Massage is not a cure.'),
+    );
+    const problems = problemsOf(talk.root);
+    expect(problems).toEqual([
+      expect.stringMatching(/^data\/takeaways\.yaml:7:\d+ {2}tips\[0\]\.basis\[0\] {2}no study or quote has the id "tina-gioo"/),
+      expect.stringMatching(/^data\/takeaways\.yaml:32:11 {2}takeaways\[4\]\.text {2}expected some text/),
+      expect.stringMatching(/^data\/takeaways\.yaml:33:5 {2}takeaways\[4\]\.note {2}unknown field "note"/),
+    ]);
+  });
+
+  it('checks the running order and slide ids when studies.yaml and one order entry have problems', () => {
+    talk.edit('data/studies.yaml', (t) => t.replace('        p: 0.009', '        p: "p<.01"'));
+    talk.edit('slides/order.yaml', (t) => t.replace('  - title\n', '  - slides/title.md\n').replace('  - tips\n', '  - tipps\n'));
+    talk.edit('slides/agenda.md', (t) => t.replace('id: agenda', 'id: study-negahban-2013'));
+    expect(problemsOf(talk.root)).toEqual([
+      expect.stringMatching(/^data\/studies\.yaml:\d+:12 {2}studies\[0\]\.results\[1\]\.p {2}/),
+      expect.stringMatching(/^slides\/order\.yaml:\d+:5 {2}slides\[0\] {2}expected a file name in the slides folder/),
+      expect.stringMatching(/^slides\/order\.yaml:\d+:5 {2}slides\[3\] {2}slide id "study-negahban-2013" in agenda\.md is also used by the slides of the study "negahban-2013"$/),
+      expect.stringMatching(/^slides\/order\.yaml:\d+:5 {2}slides\[9\] {2}"tipps" is not a slide/),
+    ]);
+  });
+});
