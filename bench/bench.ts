@@ -11,7 +11,8 @@ import type { Browser } from 'playwright-core';
 import { buildTalk, type BuiltDeck } from '../src/vite/deck-plugin.ts';
 import { buildMarp, marpCli } from './peers/to-marp.ts';
 import { buildReveal, REVEAL_THEME } from './peers/to-reveal.ts';
-import { chromePath, launch } from './lib/chromium.ts';
+import { launch } from './lib/chromium.ts';
+import { chromiumPath } from '../src/chromium/chromium.ts';
 import { openFirstSlide, THROTTLE, type FirstSlide } from './lib/first-slide.ts';
 import { serveGzip, GZIP_LEVEL, type Served } from './lib/serve.ts';
 import { measure, must } from './lib/run.ts';
@@ -196,7 +197,7 @@ async function measurePdfs(p: Prepared, runs: number, options: Options): Promise
 
 function chromiumVersion(): string {
   try {
-    return execFileSync(chromePath(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return 'unknown';
   }

@@ -10,7 +10,7 @@ import { build } from 'vite';
 import { DataError, formatProblem } from '../src/data/data-error.ts';
 import { loadTalk } from '../src/data/load-data.ts';
 import { staleReason } from '../src/handout/build-state.ts';
-import { ChromiumMissing, chromiumPath } from '../src/handout/chromium.ts';
+import { ChromiumMissing, chromiumPath } from '../src/chromium/chromium.ts';
 import { handoutPageFile, type Paper } from '../src/handout/files.ts';
 import { makePdfs, PdfError, type PdfFile } from '../src/handout/make-pdfs.ts';
 

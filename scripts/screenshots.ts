@@ -2,9 +2,9 @@
 // sheet of them all, into screenshots/ (ignored by git), to look at the deck as a person would.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchChromium } from '../src/share/chromium.ts';
+import { launchChromium } from '../src/chromium/chromium.ts';
 import { buildInto } from '../tests/share/support/build.ts';
-import { serveFolder } from '../tests/share/support/server.ts';
+import { serveFolder } from '../src/serve/serve-folder.ts';
 
 const out = resolve('screenshots');
 rmSync(out, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { CHROMIUM_ARGS, chromePath } from './chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../../src/chromium/chromium.ts';
 import { measure, must } from './run.ts';
 import type { Served } from './serve.ts';
 
@@ -56,7 +56,7 @@ export function hasOurPdf(root: string): boolean {
 /** `npm run pdf -- --no-build --dist <dist> --out <out>` for the talk in `talk` (DECK_TALK). */
 export async function ourPdf(root: string, dist: string, out: string, talk?: string): Promise<PdfRun> {
   fresh(out);
-  const env = { ...process.env, ...(talk ? { DECK_TALK: talk } : {}), CHROME_PATH: chromePath() };
+  const env = { ...process.env, ...(talk ? { DECK_TALK: talk } : {}), CHROME_PATH: chromiumPath() };
   const m = must(
     'npm run pdf',
     await measure(process.execPath, [tsxCli(root), join(root, 'scripts', 'pdf.ts'), '--no-build', '--dist', dist, '--out', out], { cwd: root, env, timeoutMs: 6 * 3600_000 }),
@@ -76,7 +76,7 @@ export async function decktapePdf(served: Served, out: string, extra: string[] =
     decktapeCli(),
     'reveal',
     '--chrome-path',
-    chromePath(),
+    chromiumPath(),
     ...CHROMIUM_ARGS.map((a) => `--chrome-arg=${a}`),
     '--url-load-timeout',
     '600000',

@@ -3,27 +3,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { contentType } from '../../src/serve/content-types.ts';
 
 /** zlib's default level, which is also Apache mod_deflate's; nginx defaults to 1 and compresses less. */
 export const GZIP_LEVEL = 6;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-};
 
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript)|image\/svg)/;
 
@@ -56,7 +41,7 @@ export async function serveGzip(dir: string): Promise<Served> {
     let hit = cache.get(file);
     if (!hit) {
       const body = readFileSync(file);
-      const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      const type = contentType(file);
       const compress = COMPRESSIBLE.test(type);
       hit = { body, type, ...(compress ? { gz: gzipSync(body, { level: GZIP_LEVEL }), text: body.toString('utf8') } : {}) };
       cache.set(file, hit);

@@ -6,11 +6,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Talk } from '../schema/index.ts';
 import { sharedUrl } from '../share/files.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../chromium/chromium.ts';
 import { pageRefs, readOutline, withOutline } from './pdf-outline.ts';
 import { handoutPageFile, handoutPdfFile, slidesPdfFile, type Paper } from './files.ts';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from './render-handout-page.ts';
-import { serveStatic } from './static-server.ts';
+import { serveFolder } from '../serve/serve-folder.ts';
 
 export interface PdfOptions {
   /** The built site (dist/): index.html, assets/ and the handout page. The PDFs are written here too. */
@@ -49,8 +49,8 @@ export async function makePdfs(options: PdfOptions): Promise<PdfResult> {
   for (const file of ['index.html', handoutPageFile(talk)]) {
     if (!existsSync(join(dist, file))) throw new PdfError(`${join(dist, file)} is missing: build the deck first (npm run build).`);
   }
-  const browser = await launchChromium(options.env);
-  const server = await serveStatic(dist);
+  const browser = await launchChromium({ env: options.env });
+  const server = await serveFolder(dist);
   const warnings: string[] = [];
   try {
     log(`Printing the handout (${paper === 'a4' ? 'A4' : 'US Letter'})…`);

@@ -3,25 +3,9 @@
 // goes out as it is.
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
+import { contentType } from '../serve/content-types.ts';
 import { FOLLOW_META, FOLLOW_PATH } from './protocol.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.pdf': 'application/pdf',
-};
 
 const COMMON_HEADERS = {
   'x-content-type-options': 'nosniff',
@@ -89,7 +73,7 @@ export function staticSite(root: string, host: (request: IncomingMessage) => str
         const page = Buffer.from(allowWebSocket(index, host(request)), 'utf8');
         response.writeHead(200, {
           ...COMMON_HEADERS,
-          'content-type': TYPES['.html'],
+          'content-type': contentType(indexFile),
           'content-length': page.length,
           // The page carries the live link's <meta>, so it is never cached.
           'cache-control': 'no-store',
@@ -109,7 +93,7 @@ export function staticSite(root: string, host: (request: IncomingMessage) => str
       }
       response.writeHead(200, {
         ...COMMON_HEADERS,
-        'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'content-type': contentType(file),
         'content-length': size,
         // Vite names assets by their content, so they can be kept; other files are checked each time.
         'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -1,6 +1,6 @@
 // The link-preview image: the title slide, rendered by Chromium from the single file at 1200×630.
 import { pathToFileURL } from 'node:url';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../chromium/chromium.ts';
 import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from './files.ts';
 
 interface RevealApi {

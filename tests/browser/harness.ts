@@ -14,10 +14,10 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { inject } from 'vitest';
-import { chromiumPath, launchChromium } from '../../src/share/chromium.ts';
-import { serveFolder, type Served } from '../share/support/server.ts';
+import { chromiumPath, launchChromium } from '../../src/chromium/chromium.ts';
+import { serveFolder, type Served } from '../../src/serve/serve-folder.ts';
 
-export { CHROMIUM_ARGS, chromiumPath } from '../../src/share/chromium.ts';
+export { CHROMIUM_ARGS, chromiumPath } from '../../src/chromium/chromium.ts';
 export { serveFolder, type Served };
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -56,41 +56,7 @@ export const REFERENCES = [
   { journal: 'Complementary Therapies in Medicine' },
 ];
 
-export const STUDY_TITLES = [
-  'Massage therapy and exercise therapy in patients with multiple sclerosis: a randomized controlled pilot study',
-  "The effects of massage therapy on multiple sclerosis patients' quality of life and leg function",
-  'Multiple sclerosis patients benefit from massage therapy',
-  'A pragmatic investigation into the effects of massage therapy on the self efficacy of multiple sclerosis clients',
-  'Complementary and alternative therapies for treating multiple sclerosis symptoms: a systematic review',
-  'Abdominal massage for the alleviation of constipation symptoms in people with multiple sclerosis: a randomized controlled feasibility study',
-];
-
-/** Each quote, paragraph by paragraph, exactly as written (spelling included). */
-export const QUOTES: Record<string, string[]> = {
-  'Bert Davich, LMT': [
-    'I have treated a number of MS clients. I am going to tell you a little of my clinical experience as you requested.',
-    'I have found that a significant difference can occur with footwork to encourage dorsiflexion, which is typically part of their problem with walking. This has been consistent with most MS clients I have treated.',
-    'My experience has been that it helps them for 3 to 7 days, then returns to pre treatment condition.',
-    'Spasms as involuntary contractions are common. If a contraction does not pass quickly, recripical inhibition or contract relax techniques are often helpful (just as in non MS clients)',
-    'They can have large sudden and unexpected spasms particularly in the lower limbs (my experience)',
-    'Often when working in one area, they will experience spasms in another area directly related to the actual palpation. In a few cases it was like an on/off switch. Push button A and B responds.',
-    'Most wanted deep work and responded very will to MFR (myofascial release) approaches during session and the following day(s).',
-    'I hope that helps.',
-  ],
-  'Michael Reoch, RMT': [
-    "My massage therapy school had an in reach for people with MS. Most of us had over 100h of experience treating MS before graduating. I don't see it as much in the private setting now due to cost barriers for patients but from what I remember Bert Davich described it well. Slow sustained pressure and strokes seemed to relieve HT muscles in the short term and lasted for 3-9 days.",
-    'I have worked with a number of MS clients across the full spectrum (mild to severe symptoms), all who found massage to be beneficial primarily for pain reduction and stress/anxiety management. My experience was that people in wheelchairs found massage helpful to help manage postural/positional concerns and spasticity in more severe cases of MS.',
-    'Sutherland-Chan School and Teaching Clinic in Toronto has an MS Massage Specialty Clinic. You might want to try to get in touch with them for more info.',
-  ],
-  'Tina Gio, LMT': [
-    'As a side note, interestingly a lot of my MS clients love and get the most relief from deeper pressure treatments. Not sure why this is? I have experimented with DNM/gentler treatments with two of my pressure-loving MS clients recently and neither found any change in symptoms (even though they were both keen and interested to try it out). Relief came when we went back to the deeper stuff.',
-  ],
-  'Rhonda Henry, LMT': [
-    'I spent early five years with a person who had chronic progressive MS.....she wanted touch, I studied from books, practiced on her, she loved it and eventually told me to go to massage, this is all her fault.',
-  ],
-  'Sutherland-Chan clinic': [
-    'This clinic is for people with multiple sclerosis and focuses on their particular needs; for example, improving circulation and mobility, boosting energy and mood, improving sleep, reducing pain and improving everyday functions. Most are in wheelchairs or use ambulatory aids and need various types of treatment adaptation. Clients are usually referred to us through the MS Society, but this is not mandatory.',
-  ],
-};
+/** The study titles and the quotes, paragraph by paragraph: the deck's content test holds them. */
+export { QUOTES, STUDY_TITLES } from '../content/seed-strings.ts';
 
 export const RESOURCE_LINKS = ['https://pubmed.ncbi.nlm.nih.gov/?term=multiple+sclerosis+and+massage'];

@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staleReason } from '../../src/handout/build-state.ts';
-import { chromiumPath, ChromiumMissing } from '../../src/handout/chromium.ts';
+import { chromiumPath, ChromiumMissing } from '../../src/chromium/chromium.ts';
 import { countPdfPages, writeAtomically } from '../../src/handout/make-pdfs.ts';
 import { decodePdfString, encodePdfString, pageRefs, readOutline, withOutline } from '../../src/handout/pdf-outline.ts';
 import {

@@ -4,9 +4,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { WebSocket } from 'ws';
-import { CHROMIUM_ARGS, chromiumPath } from '../browser/harness.ts';
 import { startPresentServer, type PresentOptions, type PresentServer } from '../../src/present/server.ts';
 import { authMessage, stateMessage, type SlideState } from '../../src/present/protocol.ts';
 import type { RelayStats } from '../../src/present/relay.ts';
@@ -118,11 +116,9 @@ export function stateText(h: number, v = 0, f: number | null = null): string {
 
 // ---- browser tests -------------------------------------------------------------------------------------------
 
-/** Debian's Chromium ($CHROME_PATH or /usr/bin/chromium), with the shared harness's path check and flags.
- *  Never a downloaded browser; a missing one fails the test with the command that installs it. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
-}
+/** Debian's Chromium ($CHROME_PATH or /usr/bin/chromium): never a downloaded browser; a missing one fails the test
+ *  with the command that installs it. */
+export { launchChromium } from '../../src/chromium/chromium.ts';
 
 /** Builds the deck with the project's Vite config into .tmp/<name>, never touching dist/. */
 export async function buildDeck(name: string): Promise<string> {

@@ -29,7 +29,7 @@ describe('scripts/share.ts', () => {
     writeFileSync(join(dist, single), '<!doctype html><title>a stand-in: Chromium is never started</title>');
     const run = share({ CHROME_PATH: '/nonexistent' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('Could not make the link-preview image: Chromium was not found at /nonexistent.');
+    expect(run.stderr).toContain('Could not make the link-preview image: Chromium was not found at /nonexistent (from CHROME_PATH).');
     expect(run.stderr).toMatch(/apt-get install/);
     expect(run.stderr).toContain(`${dist}/ is otherwise complete; only the image that link previews show is missing. Run "npm run share -- ${dist}" to make it.`);
     expect(run.stdout + run.stderr).not.toMatch(/^\s+at /m);

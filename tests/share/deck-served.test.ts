@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { textVersionFile } from '../../src/share/files.ts';
 import { buildInto, type Built } from './support/build.ts';
 import { launchChromium, loadedFonts, waitForReveal, walkSlides, watchedContext, type Browser } from './support/browser.ts';
-import { serveFolder, type Served } from './support/server.ts';
+import { serveFolder, type Served } from '../../src/serve/serve-folder.ts';
 import { recordRequests } from './support/report.ts';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });

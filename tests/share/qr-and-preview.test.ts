@@ -9,7 +9,7 @@ import { PREVIEW_HEIGHT, PREVIEW_WIDTH, previewImageFile, sharedUrl, singleFile,
 import { renderPreviewImage } from '../../src/share/preview-image.ts';
 import { buildInto, type Built } from './support/build.ts';
 import { launchChromium, waitForReveal, watchedContext, type Browser } from './support/browser.ts';
-import { serveFolder, type Served } from './support/server.ts';
+import { serveFolder, type Served } from '../../src/serve/serve-folder.ts';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 

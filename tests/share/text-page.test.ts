@@ -13,7 +13,7 @@ import { textOf } from '../content/page-text.ts';
 import { buildInto, ROOT, type Built } from './support/build.ts';
 import { launchChromium, loadedFonts, watchedContext, type Browser, type Page } from './support/browser.ts';
 import { recordRequests } from './support/report.ts';
-import { serveFolder, type Served } from './support/server.ts';
+import { serveFolder, type Served } from '../../src/serve/serve-folder.ts';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/share/chromium.ts';
+import { launchChromium } from '../../src/chromium/chromium.ts';
 import { copyTalk, ROOT, type TalkCopy } from '../data/talk-copy.ts';
 
 const repeat = (n: number, make: (i: number) => string, sep = ' ') => Array.from({ length: n }, (_, i) => make(i)).join(sep);

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/share/chromium.ts';
+import { launchChromium } from '../../src/chromium/chromium.ts';
 import { copyTalk, ROOT } from '../data/talk-copy.ts';
 
 const talk = copyTalk();

@@ -1,7 +1,7 @@
 // The share tests' browser: Debian's Chromium through playwright-core, watching every request a context makes.
 // (tests/browser/harness.ts did not exist when these tests were written; this is the small one they need.)
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { launchChromium } from '../../../src/share/chromium.ts';
+import { launchChromium } from '../../../src/chromium/chromium.ts';
 
 export { launchChromium };
 export type { Browser, BrowserContext, Page };

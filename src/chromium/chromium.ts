@@ -1,5 +1,6 @@
-// Debian's Chromium, started headless through playwright-core: the PDFs are printed by it. No browser is ever
-// downloaded; when none is installed, the error says how to install one.
+// Debian's Chromium (or $CHROME_PATH), started headless through playwright-core: the one way every part of the
+// project gets a browser (PDFs, preview image, screenshots, tests, benchmark). No browser is ever downloaded;
+// when none is installed, the error says how to install one.
 import { accessSync, constants, existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -24,12 +25,9 @@ export class ChromiumMissing extends Error {
 /** $CHROME_PATH, else Debian's /usr/bin/chromium; throws ChromiumMissing naming the install command. */
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
   const path = env.CHROME_PATH || '/usr/bin/chromium';
-  const why = !existsSync(path) ? 'was not found' : !isExecutable(path) ? 'is not executable' : undefined;
-  if (why) {
-    throw new ChromiumMissing(
-      `Chromium is needed to make the PDFs, and ${path} ${why}${env.CHROME_PATH ? ' (from CHROME_PATH)' : ''}. ${INSTALL_HINT}`,
-    );
-  }
+  const from = env.CHROME_PATH ? ' (from CHROME_PATH)' : '';
+  if (!existsSync(path)) throw new ChromiumMissing(`Chromium was not found at ${path}${from}. ${INSTALL_HINT}`);
+  if (!isExecutable(path)) throw new ChromiumMissing(`Chromium at ${path}${from} is not executable. ${INSTALL_HINT}`);
   return path;
 }
 
@@ -42,10 +40,16 @@ function isExecutable(path: string): boolean {
   }
 }
 
-export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Promise<Browser> {
+export interface LaunchOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Flags beyond CHROMIUM_ARGS (the benchmark blocks every other host, for one). */
+  args?: string[];
+}
+
+export async function launchChromium({ env = process.env, args = [] }: LaunchOptions = {}): Promise<Browser> {
   const executablePath = chromiumPath(env);
   try {
-    return await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+    return await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...args], headless: true, timeout: 60_000 });
   } catch (e) {
     const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
     throw new ChromiumMissing(`Chromium at ${executablePath} did not start: ${first}. ${INSTALL_HINT}`);
