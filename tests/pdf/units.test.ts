@@ -4,7 +4,6 @@ import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staleReason } from '../../src/handout/build-state.ts';
-import { chromiumPath, ChromiumMissing } from '../../src/chromium/chromium.ts';
 import { countPdfPages, writeAtomically } from '../../src/handout/make-pdfs.ts';
 import { decodePdfString, encodePdfString, pageRefs, readOutline, withOutline } from '../../src/handout/pdf-outline.ts';
 import {
@@ -177,13 +176,6 @@ describe('writing a PDF', () => {
     writeFileSync(resolve(dir, 'x.pdf', 'inside'), 'a folder stands where the PDF would go');
     expect(() => writeAtomically(resolve(dir, 'x.pdf'), Buffer.from('%PDF'))).toThrow();
     expect(readdirSync(dir)).toEqual(['x.pdf']);
-  });
-});
-
-describe('finding Chromium', () => {
-  it('names the install command when it is missing', () => {
-    expect(() => chromiumPath({ CHROME_PATH: '/nowhere/chromium' })).toThrow(ChromiumMissing);
-    expect(() => chromiumPath({ CHROME_PATH: '/nowhere/chromium' })).toThrow(/apt-get install -y chromium/);
   });
 });
 
