@@ -7,6 +7,7 @@ import '@fontsource/atkinson-hyperlegible/latin-700.css';
 import '../styles/deck.css';
 import '../styles/print.css';
 import { SpeakerNotes } from './speaker-notes.ts';
+import { UpcomingPreview } from './upcoming-preview.ts';
 import './follow.ts'; // follow along live: does nothing unless served by npm run present
 
 const deck = new Reveal({
@@ -27,7 +28,7 @@ const deck = new Reveal({
   // Every slide carries its own data-timing; setting a default is what turns on the speaker view's pacing timer.
   // (reveal.js 6's types declare this option as null only, though the speaker view reads a number.)
   defaultTiming: 60 as unknown as null,
-  plugins: [new SpeakerNotes()],
+  plugins: [new SpeakerNotes(), new UpcomingPreview()],
 });
 
 // decktape and other tools look for a global Reveal.

@@ -1,4 +1,5 @@
 // Presenting: stable slide addresses, the keys a presenter uses, and the speaker view.
+import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentId, deckPage, openDeck, slideNumber, type Deck } from './harness.ts';
 
@@ -82,6 +83,32 @@ describe('speaker view', () => {
     // Moving in the main window moves the notes.
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => bare(await notes.textContent()), { timeout: 10_000 }).toBe(bare(await notesOf(next!)));
+    await context.close();
+  });
+
+  it('shows the next slide in the upcoming preview even when that preview loads after the first state message', async () => {
+    // The speaker view tells the preview where to go once, 200 ms after the current preview is ready; a preview that
+    // loads later (a busy machine) used to miss it and show the current slide until the presenter moved.
+    const page = await deckPage(deck, {}, '#/why-this-talk');
+    const context = page.context();
+    await context.route(/[?&]controls=false/, async (route) => {
+      await new Promise((ok) => setTimeout(ok, 2_000));
+      await route.continue();
+    });
+    const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+    const upcoming = () => popup.frames().find((f) => f.url().includes('controls=false'));
+    const revealIn = (frame: Frame | undefined) =>
+      frame?.evaluate(() => {
+        const reveal = (window as unknown as { Reveal?: { isReady(): boolean; getCurrentSlide(): HTMLElement } }).Reveal;
+        return reveal?.isReady() ? reveal.getCurrentSlide().id : undefined;
+      }).catch(() => undefined);
+    await expect.poll(() => revealIn(upcoming()), { timeout: 15_000 }).toBeDefined();
+    // Give a late message time to arrive, then require the slide after the current one, and nothing further.
+    await new Promise((ok) => setTimeout(ok, 1_000));
+    expect(await revealIn(upcoming())).toBe(deck.ids[deck.ids.indexOf('why-this-talk') + 1]);
+
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => revealIn(upcoming()), { timeout: 10_000 }).toBe(deck.ids[deck.ids.indexOf('why-this-talk') + 2]);
     await context.close();
   });
 });
