@@ -16,17 +16,17 @@ export class UpcomingPreview implements RevealPlugin {
     if (!opened) return;
     deck.on('ready', () => {
       const { h, v } = deck.getIndices();
-      if (h === opened.h && (v ?? 0) === opened.v) deck.next();
+      if (h === opened.h && v === opened.v) deck.next();
     });
   }
 }
 
-export function isUpcomingPreview(search: string): boolean {
+function isUpcomingPreview(search: string): boolean {
   return /[?&]receiver\b/i.test(search) && /[?&]controls=false\b/i.test(search);
 }
 
 /** The speaker view names the slide by its indices, `#/3/0`; any other address is not one it made. */
-export function indicesInAddress(hash: string): { h: number; v: number } | undefined {
+function indicesInAddress(hash: string): { h: number; v: number } | undefined {
   const match = /^#\/(\d+)\/(\d+)$/.exec(hash);
   return match ? { h: Number(match[1]), v: Number(match[2]) } : undefined;
 }
