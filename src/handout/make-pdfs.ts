@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Talk } from '../schema/index.ts';
 import { sharedUrl } from '../share/files.ts';
 import { launchChromium } from '../chromium/chromium.ts';
+import { confine } from './confine.ts';
 import { pageRefs, readOutline, withOutline } from './pdf-outline.ts';
 import { handoutPageFile, handoutPdfFile, slidesPdfFile, type Paper } from './files.ts';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from './render-handout-page.ts';
@@ -88,6 +89,8 @@ export interface SlideTitle {
  */
 export async function printSlides(browser: Browser, base: string, talk: Talk, titles: SlideTitle[], warnings: string[] = []): Promise<Buffer> {
   const context = await browser.newContext({ viewport: { width: SLIDE_WIDTH, height: SLIDE_HEIGHT }, reducedMotion: 'reduce' });
+  // The deck and its own files in assets/, nothing else.
+  const confined = await confine(context, base, (path) => path === 'index.html' || /^assets\/[^/]+$/.test(path));
   try {
     const page = await context.newPage();
     // Reveal's print view adds two <style> elements (page size, image limits) that the deck's policy refuses;
@@ -135,6 +138,7 @@ export async function printSlides(browser: Browser, base: string, talk: Talk, ti
       },
       { shareUrl: sharedUrl(talk), width: SLIDE_WIDTH, height: SLIDE_HEIGHT },
     );
+    refuseStrays('slides page', confined.refused, page.url(), new URL('index.html', base));
     for (const id of printed.tall) warnings.push(`slide "${id}" holds more than fits on it: its page cuts off the rest; shorten it`);
     if (errors.length) warnings.push(...errors.map((e) => `slides page: ${e}`));
     // The deck's print style sheet names the page size; the same size is given here in case it is missing.
@@ -146,6 +150,7 @@ export async function printSlides(browser: Browser, base: string, talk: Talk, ti
       tagged: true,
       outline: true,
     });
+    refuseStrays('slides page', confined.refused, page.url(), new URL('index.html', base));
     const pages = pageRefs(pdf);
     const info = { title: `${talk.title}: slides`, author: talk.speaker.name, subject: talk.description };
     const matches = titles.length === pages.length && titles.every((t, i) => t.id === printed.ids[i]);
@@ -158,6 +163,9 @@ export async function printSlides(browser: Browser, base: string, talk: Talk, ti
       titles.map((t, i) => ({ title: `Slide ${i + 1}: ${t.title}`, dest: `[${pages[i]} /Fit]` })),
       info,
     );
+  } catch (e) {
+    refuseStrays('slides page', confined.refused, new URL('index.html', base).href, new URL('index.html', base));
+    throw e;
   } finally {
     await context.close();
   }
@@ -175,14 +183,18 @@ export async function printHandout(
   warnings: string[] = [],
 ): Promise<{ pdf: Buffer; slides: SlideTitle[] }> {
   const context = await browser.newContext({ viewport: { width: 816, height: 1056 }, reducedMotion: 'reduce' });
+  // The handout page carries everything inline: it may load itself and nothing else.
+  const confined = await confine(context, base, (path) => path === handoutPageFile(talk));
+  const address = new URL(handoutPageFile(talk), base);
   try {
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(new URL(handoutPageFile(talk), base).href, { waitUntil: 'load' });
+    await page.goto(address.href, { waitUntil: 'load' });
     await page.evaluate(async () => {
       await document.fonts.ready;
       await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
     });
+    refuseStrays('handout page', confined.refused, page.url(), address);
     const fonts = await page.evaluate(() => Array.from(document.fonts).filter((f) => f.status === 'loaded').length);
     if (fonts === 0) warnings.push('handout page: the Atkinson Hyperlegible font did not load; the PDF uses a fallback font');
     if (errors.length) warnings.push(...errors.map((e) => `handout page: ${e}`));
@@ -200,6 +212,8 @@ export async function printHandout(
       };
     });
     const raw = await page.pdf({ format: paper === 'a4' ? 'A4' : 'Letter', printBackground: true, tagged: true, outline: true });
+    // Again after printing: a timed redirect (<meta http-equiv=refresh>) may only fire once the page has loaded.
+    refuseStrays('handout page', confined.refused, page.url(), address);
     // Chromium's entries, in heading order, with their places on the page; the titles from the page's own text.
     const entries = readOutline(raw);
     const info = { title: `${talk.title}: handout`, author: talk.speaker.name, subject: talk.description };
@@ -208,9 +222,26 @@ export async function printHandout(
       return { pdf: withOutline(raw, entries, info), slides };
     }
     return { pdf: withOutline(raw, entries.map((e, i) => ({ ...e, title: headings[i]! })), info), slides };
+  } catch (e) {
+    // A refused redirect leaves the page on Chromium's error page, so the step that failed is not the news.
+    refuseStrays('handout page', confined.refused, address.href, address);
+    throw e;
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Stops the run when a page asked for anything but its own files, or is no longer the page it was opened as: a
+ * page like that holds markup the build should never have written, and its PDF must not be made.
+ */
+function refuseStrays(what: string, refused: string[], at: string, expected: URL): void {
+  const moved = new URL(at).pathname !== expected.pathname || new URL(at).origin !== expected.origin;
+  if (!refused.length && !moved) return;
+  const asked = refused.length ? ` It asked for ${refused.join(', ')}, which the PDF step refused.` : '';
+  throw new PdfError(
+    `The ${what} tried to load something other than its own files.${asked}${moved ? ` It moved to ${at}.` : ''} Rebuild the deck (npm run build) and try again.`,
+  );
 }
 
 function watchErrors(page: Page, expected?: RegExp): string[] {

@@ -3,6 +3,7 @@
 // where to read more, and the thanks. `npm run pdf` prints it to <slug>-handout.pdf; it also prints from a browser.
 import { readFileSync } from 'node:fs';
 import type { TalkModel } from '../data/load-data.ts';
+import { cssString } from '../html/css-escape.ts';
 import { html, raw, unwrap, type Raw } from '../html/escape.ts';
 import { markdownInline } from '../markdown/render-markdown.ts';
 import { citationWhere, doiUrl, pubmedUrl } from '../render/citation.ts';
@@ -259,7 +260,5 @@ function handoutStyle(title: string): string {
   return [inlineFontFaces(), read('../styles/deck.css'), sizes, read('./handout.css')].join('\n');
 }
 
-/** A CSS string literal. */
-export function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\a ')}"`;
-}
+/** A CSS string literal: every character outside a safe set hex-escaped (see css-escape.ts). */
+export { cssString };

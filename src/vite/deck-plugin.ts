@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { DataError } from '../data/data-error.ts';
 import { loadTalk, type TalkModel } from '../data/load-data.ts';
-import { html, unwrap } from '../html/escape.ts';
+import { escapeHtml, html, unwrap } from '../html/escape.ts';
 import { renderSections } from '../html/render-sections.ts';
 import { buildDeck } from '../slides/build-deck.ts';
 import type { TimedSlide } from '../slides/slide.ts';
@@ -103,7 +103,7 @@ export function fillPage(page: string, { model, slides }: BuiltDeck): string {
 <meta name="description" content="${talk.description}">
 ${linkPreviewMeta(talk)}`;
   return page
-    .replace('%DECK_LANG%', () => talk.lang)
+    .replace('%DECK_LANG%', () => escapeHtml(talk.lang))
     // Functions, so a "$&" or "$'" in the talk's text is written as it is, not read as a replacement pattern.
     .replace('<!-- deck:head -->', () => unwrap(head))
     .replace('<!-- deck:slides -->', () => renderSections(slides));

@@ -100,7 +100,7 @@ describe('the handout page', () => {
   });
 
   it('writes CSS strings safely', () => {
-    expect(cssString('A "talk" \\ 1')).toBe('"A \\"talk\\" \\\\ 1"');
+    expect(cssString('A "talk" \\ 1')).toBe('"A \\22 talk\\22  \\5c  1"');
   });
 });
 
