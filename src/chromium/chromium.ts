@@ -4,8 +4,15 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
+/**
+ * Chromium's flags. Its sandbox keeps a page that breaks the renderer away from the rest of the machine, so it stays
+ * on; Chromium refuses to start as root with it, so only then (a CI container, a root shell) is it turned off.
+ */
+export function chromiumArgs(uid: number | undefined = process.getuid?.()): string[] {
+  return [...(uid === 0 ? ['--no-sandbox'] : []), ...COMMON_ARGS];
+}
+
+const COMMON_ARGS = [
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -13,6 +20,9 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-quic',
 ];
+
+/** The flags for this process's user. */
+export const CHROMIUM_ARGS = chromiumArgs();
 
 export const INSTALL_HINT =
   'Install it with: apt-get install -y chromium (as root, on Debian or Ubuntu), or set CHROME_PATH to a Chromium or Chrome executable.';
@@ -49,7 +59,9 @@ export interface LaunchOptions {
 export async function launchChromium({ env = process.env, args = [] }: LaunchOptions = {}): Promise<Browser> {
   const executablePath = chromiumPath(env);
   try {
-    return await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...args], headless: true, timeout: 60_000 });
+    const root = process.getuid?.() === 0;
+    // Playwright adds --no-sandbox of its own unless told the sandbox is wanted.
+    return await chromium.launch({ executablePath, args: [...chromiumArgs(), ...args], chromiumSandbox: !root, headless: true, timeout: 60_000 });
   } catch (e) {
     const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
     throw new ChromiumMissing(`Chromium at ${executablePath} did not start: ${first}. ${INSTALL_HINT}`);
