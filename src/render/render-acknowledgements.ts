@@ -54,11 +54,11 @@ ${people.helpers.map(
 
 const NUMBERS = ['no', 'one', 'two', 'three', 'four', 'five', 'six'];
 
-/** "two Facebook groups", "one forum and one Facebook group" */
-function groupsPhrase(groups: { platform: string }[]): string {
+/** "two Facebook pages", "one Slack group and one Facebook page": each called what its source calls it. */
+function groupsPhrase(groups: { platform: string; kind: string }[]): string {
   const byPlatform = new Map<string, number>();
-  for (const g of groups) byPlatform.set(g.platform, (byPlatform.get(g.platform) ?? 0) + 1);
+  for (const g of groups) byPlatform.set(`${g.platform} ${g.kind}`, (byPlatform.get(`${g.platform} ${g.kind}`) ?? 0) + 1);
   return [...byPlatform]
-    .map(([platform, n]) => `${NUMBERS[n] ?? n} ${platform} group${n === 1 ? '' : 's'}`)
+    .map(([place, n]) => `${NUMBERS[n] ?? n} ${place}${n === 1 ? '' : 's'}`)
     .join(' and ');
 }

@@ -48,7 +48,7 @@ ${study.results.map(
 <p class="meaning"><strong>What it means:</strong> ${markdownInline(study.meaning)}</p>
 <p class="caveat"><strong>How sure:</strong> ${markdownInline(study.caveat)}</p>`),
       notes: markdownBlock(
-        `${study.notes}\n\nThe authors' conclusion: "${study.conclusion}"\n\nCaveat to stress: ${study.caveat}`,
+        `${study.notes}\n\n${study.conclusionLabel ?? "The authors' conclusion"}: "${study.conclusion}"\n\nCaveat to stress: ${study.caveat}`,
       ),
     },
   ];

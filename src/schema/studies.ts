@@ -72,6 +72,9 @@ export const StudySchema = z
     introNotes: Text.optional().describe('what the speaker says on the first slide of the study'),
     results: z.array(Result).min(1, { message: 'expected at least one result' }),
     conclusion: Text.describe("the study's own conclusion, as the source gives it"),
+    conclusionLabel: Text.optional().describe(
+      'how the notes introduce "conclusion" when the source gives no conclusion of its own (a results sentence, say)',
+    ),
     meaning: Text.describe('what it means, in plain words'),
     caveat: Text,
     notes: Text.describe('what the speaker says on this slide'),

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { unwrap } from '../../src/html/escape.ts';
 import type { BuiltDeck } from '../../src/vite/deck-plugin.ts';
 import { builtPage, textOf } from './page-text.ts';
-import { FIGURES, FROM_REFERENCES, NAMES, QUOTES, READING, STUDY_TITLES } from './seed-strings.ts';
+import { CARRIED, FIGURES, FROM_REFERENCES, NAMES, NOT_CLAIMED, QUOTES, READING, STUDY_TITLES } from './seed-strings.ts';
 
 let deck: BuiltDeck;
 let text: string;
@@ -31,6 +31,25 @@ describe('the built page holds the source text exactly', () => {
     for (const paragraphs of Object.values(QUOTES)) {
       for (const p of paragraphs) for (const sentence of p.split(/(?<=[.?])\s+/)) expect(onSlides).toContain(sentence);
     }
+  });
+});
+
+describe('the talk claims no more than its sources (issue 13)', () => {
+  it.each(CARRIED)('carries %s', (s) => expect(text).toContain(s));
+  it.each(NOT_CLAIMED)('never says %s', (s) => expect(text.toLowerCase()).not.toContain(s.toLowerCase()));
+
+  it("keeps the speaker's own advice out of the takeaways and says whose it is", () => {
+    const takeaways = deck.slides.find((s) => s.id === 'takeaways')!;
+    expect(textOf(unwrap(takeaways.body))).not.toMatch(/health care team/i);
+    expect(textOf(unwrap(takeaways.notes))).toContain('One piece of advice of my own, not a finding of these studies');
+  });
+
+  it('cites no self-efficacy study for less anxiety and depression, and reads no results sentence as a conclusion', () => {
+    const feel = deck.model.takeaways.takeaways.find((t) => t.text.includes('anxiety and depression'))!;
+    expect(feel.basis).not.toContain('finch-2014');
+    const notes = textOf(unwrap(deck.slides.find((s) => s.id === 'study-hernandez-reif-1998-results')!.notes));
+    expect(notes).not.toContain("The authors' conclusion");
+    expect(notes).toContain('What the summary reports');
   });
 });
 

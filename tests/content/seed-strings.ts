@@ -102,3 +102,27 @@ export const READING = [
   'not always well designed',
   'the greatest benefit comes from decreasing anxiety and depression and improving self-esteem',
 ];
+
+/** What the sources say that the talk must carry (issue 13: left out before). */
+export const CARRIED = [
+  'a safe, noninvasive treatment that may assist MS patients in managing the stress of their symptoms',
+  'responded very will to MFR',
+  'two Facebook pages',
+];
+
+/** Claims, and firmed-up hedges, that no source makes: none may come back into a slide or a note. */
+export const NOT_CLAIMED = [
+  'not change the course of MS',
+  'Massage is not a cure',
+  'health care team in the loop',
+  'pulls together all the good-quality trials',
+  'Each had 15 supervised sessions',
+  'the benefit seems real while you keep going',
+  'The clearest benefit',
+  'can ease tight muscles',
+  'made a real difference to walking',
+  'so they need ongoing sessions',
+  'less anxious and less down, and better about themselves',
+  'Facebook groups',
+  'six small studies',
+];

@@ -275,25 +275,25 @@ describe('a file with a problem does not hide problems across files', () => {
     const problems = problemsOf(talk.root);
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^data\/quotes\.yaml:10:17 {2}quotes\[0\]\.credential {2}expected a piece of text, found the number 5/);
-    expect(problems[1]).toMatch(/^data\/quotes\.yaml:35:17 {2}quotes\[1\]\.credential {2}/);
+    expect(problems[1]).toMatch(/^data\/quotes\.yaml:36:17 {2}quotes\[1\]\.credential {2}/);
   });
 
   it('does not call an id unknown when the study that may have it has a broken id', () => {
     talk.edit('data/studies.yaml', (t) => t.replace('  - id: finch-2014', '  - id: Finch 2014'));
     expect(problemsOf(talk.root)).toEqual([
-      expect.stringMatching(/^data\/studies\.yaml:181:9 {2}studies\[3\]\.id {2}expected an id of lower-case letters/),
+      expect.stringMatching(/^data\/studies\.yaml:182:9 {2}studies\[3\]\.id {2}expected an id of lower-case letters/),
     ]);
   });
 
   it('checks the ids of takeaways.yaml even when the file has another problem, in line order', () => {
     talk.edit('data/takeaways.yaml', (t) =>
-      t.replace('basis: [tina-gio, bert-davich]', 'basis: [tina-gioo, bert-davich]').replace('  - text: Massage is not a cure.', '  - text: ""\n    note: Massage is not a cure.'),
+      t.replace('basis: [tina-gio, bert-davich]', 'basis: [tina-gioo, bert-davich]').replace('  - text: Benefits seem to fade when massage stops.', '  - text: ""\n    note: Benefits seem to fade when massage stops.'),
     );
     const problems = problemsOf(talk.root);
     expect(problems).toEqual([
-      expect.stringMatching(/^data\/takeaways\.yaml:7:\d+ {2}tips\[0\]\.basis\[0\] {2}no study or quote has the id "tina-gioo"/),
-      expect.stringMatching(/^data\/takeaways\.yaml:32:11 {2}takeaways\[4\]\.text {2}expected some text/),
-      expect.stringMatching(/^data\/takeaways\.yaml:33:5 {2}takeaways\[4\]\.note {2}unknown field "note"/),
+      expect.stringMatching(/^data\/takeaways\.yaml:9:\d+ {2}tips\[0\]\.basis\[0\] {2}no study or quote has the id "tina-gioo"/),
+      expect.stringMatching(/^data\/takeaways\.yaml:37:11 {2}takeaways\[3\]\.text {2}expected some text/),
+      expect.stringMatching(/^data\/takeaways\.yaml:38:5 {2}takeaways\[3\]\.note {2}unknown field "note"/),
     ]);
   });
 

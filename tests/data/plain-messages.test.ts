@@ -80,7 +80,7 @@ describe('YAML mistakes, explained', () => {
 describe('values of the wrong kind, explained', () => {
   it('a number where text belongs: put it in quotes', () => {
     expect(problemsAfter('data/quotes.yaml', (t) => t.replace('    credential: RMT', '    credential: 2013'))).toEqual([
-      'data/quotes.yaml:35:17  quotes[1].credential  expected a piece of text, found the number 2013: to use it as text, put it in quotes, such as "2013"',
+      'data/quotes.yaml:36:17  quotes[1].credential  expected a piece of text, found the number 2013: to use it as text, put it in quotes, such as "2013"',
     ]);
   });
 
@@ -120,7 +120,7 @@ describe('links', () => {
 
   it('a link to a file on this computer, a data: link, and a bare address without https://', () => {
     const problems = problemsAfter('data/takeaways.yaml', (t) =>
-      t.replace('Massage is not a cure.', 'Massage is not a [cure](file:///C:/x.html), [a](data:text/html,x) or [b](www.example.org).'),
+      t.replace('Benefits seem to fade when massage stops.', 'Benefits seem to [fade](file:///C:/x.html), [a](data:text/html,x) or [b](www.example.org).'),
     );
     expect(problems.map((p) => p.replace(/^.*? {2}.*? {2}/, ''))).toEqual([
       'expected links to start with https://, http:// or mailto:, found a link to "file:///C:/x.html"',
@@ -136,7 +136,7 @@ describe('links', () => {
   });
 
   it('accepts web and mail links in text', () => {
-    talk.edit('data/takeaways.yaml', (t) => t.replace('Massage is not a cure.', 'Massage is not a [cure](https://example.org/x) (write to <chapter@example.org>).'));
+    talk.edit('data/takeaways.yaml', (t) => t.replace('Benefits seem to fade when massage stops.', 'Benefits seem to [fade](https://example.org/x) (write to <chapter@example.org>).'));
     expect(problemsOf(talk.root)).toEqual([]);
   });
 });
