@@ -9,6 +9,9 @@ import { readText, readYaml } from './load-yaml.ts';
 import { loadMarkdownSlides, type MarkdownSlide } from './load-markdown-slide.ts';
 import { checkReferences, orderEntries, type Readable, type Source } from './check-references.ts';
 import { nearest } from './describe-value.ts';
+import { loadWords } from './load-locale.ts';
+import { checkDesigns } from './check-designs.ts';
+import type { Words } from '../locale/words.ts';
 
 type Model = { [K in CollectionName]: z.infer<(typeof COLLECTIONS)[K]['schema']> };
 
@@ -16,6 +19,10 @@ type Model = { [K in CollectionName]: z.infer<(typeof COLLECTIONS)[K]['schema']>
 export interface TalkModel extends Model {
   order: Order;
   markdown: Map<string, MarkdownSlide>;
+  /** The words the deck writes itself, in the talk's language. */
+  words: Words;
+  /** Things worth saying that do not stop the build (a language with no locale yet). */
+  warnings: Problem[];
   /** Files read, so a dev server can watch them. */
   files: string[];
 }
@@ -108,10 +115,26 @@ export function loadTalk({ root, cwd = process.cwd() }: TalkPaths): TalkModel {
     }
   }
 
+  // The deck's own words: read even when the talk file has problems, so a broken label is reported in the same run.
+  const talkRead = read.talk;
+  const talkData = (talkRead?.data ?? {}) as { lang?: unknown; labels?: unknown };
+  const talkPath = shown(join(root, 'data', COLLECTIONS.talk.file));
+  const labels =
+    talkRead && talkData.labels && typeof talkData.labels === 'object'
+      ? { value: talkData.labels as Record<string, Record<string, string>>, locate: talkRead.locate, file: talkPath }
+      : undefined;
+  const lang = typeof talkData.lang === 'string' ? talkData.lang : 'en';
+  const loaded = collect(() => loadWords(lang, labels, { file: talkPath, locate: talkRead?.locate ?? (() => ({ line: 1, column: 1 })) }, shown));
+  if (loaded) {
+    problems.push(...loaded.problems);
+    files.push(...loaded.files);
+    problems.push(...checkDesigns(read.studies, loaded.words, shown(join(root, 'data', COLLECTIONS.studies.file))));
+  }
+
   // Ids are checked across files with whatever could be read, so these problems come in the same report.
   problems.push(...checkReferences(read, markdown, (n) => shown(join(root, n === 'order' ? 'slides/order.yaml' : `data/${COLLECTIONS[n].file}`))));
   if (problems.length > 0) throw new DataError(inReadingOrder(problems, files.map(shown)));
-  return { ...(model as Model & { order: Order }), markdown, files };
+  return { ...(model as Model & { order: Order }), markdown, words: loaded!.words, warnings: loaded!.warnings, files };
 }
 
 /** Problems file by file, in the order the files were read, and in line order within each file. */

@@ -29,3 +29,11 @@ export function citationHtml(study: Study): Raw {
   const linkList = links.flatMap((l, i) => (i === 0 ? [l] : [html`; `, l]));
   return html`${c.authors.replace(/\.$/, '')}. ${study.title}. <cite>${c.journal}</cite>${where ? `, ${where}` : ''}.${links.length ? html` ${linkList}.` : ''}`;
 }
+
+/** The citation's words, as citationHtml shows them, for estimating the room it takes. */
+export function citationText(study: Study): string {
+  const c = study.citation;
+  const where = citationWhere(c);
+  const links = [c.doi && `doi:${c.doi}`, c.pmid && `PMID ${c.pmid}`].filter(Boolean).join('; ');
+  return `${c.authors.replace(/\.$/, '')}. ${study.title}. ${c.journal}${where ? `, ${where}` : ''}.${links ? ` ${links}.` : ''}`;
+}

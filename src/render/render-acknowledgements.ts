@@ -1,64 +1,100 @@
-// Thanks: who invited the talk, the "team", and the named helpers and book.
+// Thanks: who invited the talk, the "team", and the named helpers and book; a long list of helpers continues over
+// as many slides as it needs.
 import type { TalkModel } from '../data/load-data.ts';
-import { html, raw } from '../html/escape.ts';
+import { html, type Raw } from '../html/escape.ts';
 import { markdownBlock, markdownInline } from '../markdown/render-markdown.ts';
+import { CONTENT_WIDTH, textHeight } from '../slides/fit.ts';
 import type { Slide } from '../slides/slide.ts';
+import { listSlides } from './list-slides.ts';
+import { lowerFirst } from './words.ts';
 
-export function renderAcknowledgements({ people }: TalkModel): Slide[] {
-  const hosts = people.invitedBy.people.map((p) => p.name).join(' and ');
-  const book = people.book;
-  const author = book && people.helpers.find((h) => h.id === book.author);
-  const named = (p: (typeof people.helpers)[number]) => (p.credential ? `${p.name}, ${p.credential}` : p.name);
-  return [
-    {
-      id: 'thanks',
-      title: 'Thank you',
-      kind: 'thanks',
-      weight: 1,
-      body: raw(html`<h2>Thank you</h2>
-<ul>
-<li><strong>${hosts}</strong>, ${people.invitedBy.organisation}, for inviting me.</li>
-<li>My <strong>“team”</strong>: ${markdownInline(people.team.summary.charAt(0).toLowerCase() + people.team.summary.slice(1))}</li>
-</ul>`),
-      notes: markdownBlock(
-        `First, thank you to ${hosts} of the ${people.invitedBy.organisation}, who asked me to speak. ` +
-          `And a special thanks to my "team": ${people.team.summary.charAt(0).toLowerCase() + people.team.summary.slice(1)} ` +
-          `When I asked in a few forums, they ${people.team.didWhat.join('; ')}.`,
+type Helper = TalkModel['people']['helpers'][number];
+
+/** List items at the deck's 36 px, after the bullet's indent, with their margin. */
+const ITEM_WIDTH = CONTENT_WIDTH - 48;
+const itemHeight = (text: string) => textHeight(text, 36, ITEM_WIDTH, { bold: false }) + 18;
+
+export function renderAcknowledgements(model: TalkModel): Slide[] {
+  const { people, words: w } = model;
+  const hosts = w.list(people.invitedBy.people.map((p) => p.name));
+  const summary = lowerFirst(people.team.summary, w);
+  const thanks = listSlides({
+    id: 'thanks',
+    title: w.text('thanks.title'),
+    kind: 'thanks',
+    weight: 1,
+    words: w,
+    items: ['invited', 'team'] as const,
+    height: (item) =>
+      item === 'invited'
+        ? itemHeight(w.text('thanks.invited', { hosts, organisation: people.invitedBy.organisation }))
+        : itemHeight(w.text('thanks.team', { summary })),
+    list: (items) =>
+      html`<ul>
+${items.map((item) =>
+  item === 'invited'
+    ? html`<li>${w.html('thanks.invited', { hosts, organisation: people.invitedBy.organisation })}</li>\n`
+    : html`<li>${w.html('thanks.team', { summary: markdownInline(summary) })}</li>\n`,
+)}</ul>`,
+    notes: (items) =>
+      markdownBlock(
+        items
+          .map((item) =>
+            item === 'invited'
+              ? w.text('thanks.notesInvited', { hosts, organisation: people.invitedBy.organisation })
+              : w.text('thanks.notesTeam', { summary, didWhat: w.list(people.team.didWhat) }),
+          )
+          .join(' '),
       ),
+  });
+
+  const helperLine = (h: Helper) => helperMessage(h, model);
+  const special = listSlides({
+    id: 'special-thanks',
+    title: w.text('thanks.specialTitle'),
+    kind: 'thanks',
+    weight: 1,
+    words: w,
+    items: people.helpers,
+    height: (h) => {
+      const { key, plain } = helperLine(h);
+      return itemHeight(w.text(key, plain));
     },
-    {
-      id: 'special-thanks',
-      title: 'Special thanks',
-      kind: 'thanks',
-      weight: 1,
-      body: raw(html`<h2>Special thanks</h2>
-<ul>
-${people.helpers.map(
-  (h) => html`<li><strong>${named(h)}</strong>${h.about ? html`, ${h.about},` : ''} for ${markdownInline(h.thanksFor ?? 'help')}${
-    book && author && h.id === author.id ? html`: <cite>${book.titles.join('; ')}</cite>` : ''
-  }.</li>`,
-)}
-</ul>`),
-      notes: markdownBlock(
-        people.helpers
-          .map((h) => `Thank you to ${named(h)}${h.about ? `, who is ${h.about},` : ''} for ${h.thanksFor ?? 'help'}.`)
-          .join(' ') +
-          (book ? ` The book is *${book.titles.join('; ')}*.` : '') +
-          (people.groups.length
-            ? ` You can read the discussions yourself in ${groupsPhrase(people.groups)}: ${people.groups.map((g) => g.name).join(', and ')}.`
-            : ''),
-      ),
+    list: (items) => html`<ul>
+${items.map((h) => {
+  const { key, values } = helperLine(h);
+  return html`<li>${w.html(key, values)}</li>\n`;
+})}</ul>`,
+    notes: (items, page, pages) => {
+      const book = people.book;
+      const author = book && items.find((h) => h.id === book.author);
+      const lines = items.map((h) => {
+        const name = named(h);
+        const what = h.thanksFor ?? w.text('thanks.defaultFor');
+        return h.about ? w.text('thanks.notesHelperAbout', { name, about: h.about, what }) : w.text('thanks.notesHelper', { name, what });
+      });
+      if (book && author) lines.push(w.text('thanks.notesBook', { book: `*${book.titles.join('; ')}*` }));
+      if (page === pages - 1 && people.groups.length) {
+        lines.push(w.text('thanks.notesGroups', { groups: w.list(people.groups.map((g) => w.text('thanks.group', { name: g.name, platform: g.platform }))) }));
+      }
+      return markdownBlock(lines.join(' '));
     },
-  ];
+  });
+  return [...thanks, ...special];
 }
 
-const NUMBERS = ['no', 'one', 'two', 'three', 'four', 'five', 'six'];
+const named = (p: Helper) => (p.credential ? `${p.name}, ${p.credential}` : p.name);
 
-/** "two Facebook pages", "one Slack group and one Facebook page": each called what its source calls it. */
-function groupsPhrase(groups: { platform: string; kind: string }[]): string {
-  const byPlatform = new Map<string, number>();
-  for (const g of groups) byPlatform.set(`${g.platform} ${g.kind}`, (byPlatform.get(`${g.platform} ${g.kind}`) ?? 0) + 1);
-  return [...byPlatform]
-    .map(([place, n]) => `${NUMBERS[n] ?? n} ${place}${n === 1 ? '' : 's'}`)
-    .join(' and ');
+/** The message for one helper's line, and what fills it: with or without "about", with or without the book. */
+function helperMessage(
+  h: Helper,
+  { people, words: w }: TalkModel,
+): { key: string; values: Record<string, string | Raw>; plain: Record<string, string> } {
+  const book = people.book && people.book.author === h.id ? people.book.titles.join('; ') : undefined;
+  const what = h.thanksFor ?? w.text('thanks.defaultFor');
+  const plain: Record<string, string> = { name: named(h), what };
+  if (h.about) plain.about = h.about;
+  if (book) plain.book = book;
+  const key = `thanks.helper${h.about ? 'About' : ''}${book ? 'Book' : ''}`;
+  return { key, values: { ...plain, what: markdownInline(what) }, plain };
 }

@@ -1,18 +1,23 @@
-// A place one of the quoted people told us about (here, a specialty clinic), in its own words.
+// A place one of the quoted people told us about (a specialty clinic, say), in its own words.
 import type { TalkModel } from '../data/load-data.ts';
 import type { Slide } from '../slides/slide.ts';
 import { renderQuoteSlides } from './render-quotes.ts';
 
-export function renderClinic({ quotes }: TalkModel): Slide[] {
+export function renderClinic({ quotes, words: w }: TalkModel): Slide[] {
   const c = quotes.clinic;
   if (!c) return [];
   const by = quotes.quotes.find((q) => q.id === c.sharedBy);
-  return renderQuoteSlides({
-    id: `clinic-${c.id}`,
-    heading: `${c.name}, Toronto`,
-    text: c.description,
-    attribution: `${c.source}${by ? ` (shared by ${by.person}, ${by.credential})` : ''}`,
-    notes: c.notes,
-    kind: 'clinic',
-  });
+  return renderQuoteSlides(
+    {
+      id: `clinic-${c.id}`,
+      heading: c.city ? w.text('quotes.clinicHeading', { name: c.name, city: c.city }) : c.name,
+      text: c.description,
+      attribution: by
+        ? w.text('quotes.sharedBy', { source: c.source, who: w.text('quotes.attribution', { person: by.person, credential: by.credential }) })
+        : c.source,
+      notes: c.notes,
+      kind: 'clinic',
+    },
+    w,
+  );
 }

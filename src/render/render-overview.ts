@@ -1,39 +1,51 @@
-// The evidence at a glance: one table row per study, direction in words and symbols.
+// The evidence at a glance: one table row per study, direction in words and symbols, over as many slides as the
+// rows need.
 import type { TalkModel } from '../data/load-data.ts';
 import type { Study } from '../schema/index.ts';
 import { html, raw, type Raw } from '../html/escape.ts';
+import type { Words } from '../locale/words.ts';
 import { markdownBlock } from '../markdown/render-markdown.ts';
+import { CONTENT_HEIGHT, CONTENT_WIDTH, headingHeight, pack, textHeight } from '../slides/fit.ts';
 import type { Slide } from '../slides/slide.ts';
-import { designLabel, directionMark, sizeLabel } from './words.ts';
+import { designLabel, directionMark, partTitle, sizeLabel } from './words.ts';
 
-const ROWS_PER_SLIDE = 3;
+type Direction = Study['results'][number]['direction'];
 
-export function renderOverview({ studies }: TalkModel): Slide[] {
+/** Column widths as deck.css sets them (table-layout: fixed), in hundredths of the table. */
+const COLUMNS = [22, 18, 14, 23, 23] as const;
+const CELL_PX = 26;
+const CELL_PADDING = 24;
+const ROW_EXTRA = 20 + 3;
+
+export function renderOverview({ studies, words: w }: TalkModel): Slide[] {
   const list = studies.studies;
-  const pages = Math.ceil(list.length / ROWS_PER_SLIDE);
-  return Array.from({ length: pages }, (_, page) => {
-    const rows = list.slice(page * ROWS_PER_SLIDE, (page + 1) * ROWS_PER_SLIDE);
-    const title = pages > 1 ? `The evidence at a glance (${page + 1} of ${pages})` : 'The evidence at a glance';
+  const title = w.text('overview.title');
+  const worse = list.some((s) => s.results.some((r) => r.direction === 'worse'));
+  const otherHeading = w.text(worse ? 'overview.otherWithWorse' : 'overview.other');
+  const headings = [w.text('overview.study'), w.text('overview.design'), w.text('overview.size'), w.text('overview.improved'), otherHeading];
+  const budget = CONTENT_HEIGHT - headingHeight(partTitle(title, 9, 9, w)) - rowHeight(headings, true);
+  const pages = pack(list, (s) => rowHeight(cells(s, w), false), budget);
+  const present = new Set(list.flatMap((s) => s.results.map((r) => r.direction)));
+  return pages.map((rows, page) => {
+    const heading = partTitle(title, page + 1, pages.length, w);
     return {
       id: page === 0 ? 'overview' : `overview-${page + 1}`,
-      title,
+      title: heading,
       kind: 'overview',
-      weight: 1.5,
-      body: raw(html`<h2>${title}</h2>
+      weight: 1.5 * (rows.length / Math.max(1, list.length)) * Math.min(pages.length, 2),
+      body: raw(html`<h2>${heading}</h2>
 <table class="evidence">
-<caption class="visually-hidden">${title}: each study's design, size, what improved and what did not</caption>
-<thead><tr><th scope="col">Study</th><th scope="col">Design</th><th scope="col">Size</th><th scope="col">Improved</th><th scope="col">No clear change or mixed</th></tr></thead>
+<caption class="visually-hidden">${w.text('overview.caption', { title: heading })}</caption>
+<thead><tr>${headings.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
 <tbody>
-${rows.map(row)}
+${rows.map((s) => row(s, w))}
 </tbody>
 </table>`),
       notes: markdownBlock(
         [
-          page === 0
-            ? `${studies.intro} Here are the ${countWord(list.length)} studies side by side, ${ROWS_PER_SLIDE} to a slide; we will take each one in turn after this.`
-            : `And the other ${countWord(rows.length)}.`,
-          ...rows.map((s, i) => `${s.shortTitle} (${designLabel(s).toLowerCase()}${sizeSaid(s)}): ${s.meaning}`),
-          page === 0 ? 'On the slide, a triangle pointing up means improved, a dot means no clear change, and a diamond means mixed.' : '',
+          page === 0 ? `${studies.intro} ${w.text('overview.notesFirst', { count: list.length })}` : w.text('overview.notesMore', { count: rows.length }),
+          ...rows.map((s) => w.text('overview.notesRow', { study: s.shortTitle, design: designLabel(s, w).toLocaleLowerCase(w.lang), size: sizeSaid(s, w), meaning: s.meaning })),
+          page === 0 ? legend(present, w) : '',
         ]
           .filter(Boolean)
           .join('\n\n'),
@@ -42,29 +54,55 @@ ${rows.map(row)}
   });
 }
 
-function row(s: Study): Raw {
-  const improved = outcomes(s, (d) => d === 'improved');
-  const unchanged = outcomes(s, (d) => d === 'no change');
-  const mixed = outcomes(s, (d) => d === 'mixed');
-  const marked = (direction: Study['results'][number]['direction'], list: string[]) =>
-    list.length ? html`<span class="marked">${directionMark(direction)} ${list.join(', ')}</span>` : '';
-  return html`<tr><th scope="row">${s.shortTitle}</th><td>${designLabel(s)}</td><td>${sizeLabel(s)}</td>
-<td>${improved.length ? marked('improved', improved) : '—'}</td>
-<td>${unchanged.length || mixed.length ? html`${marked('no change', unchanged)}${unchanged.length && mixed.length ? html`<br>` : ''}${marked('mixed', mixed)}` : '—'}</td></tr>`;
+/** The words of a row's cells, for estimating its height. */
+function cells(s: Study, w: Words): string[] {
+  const join = (d: (x: Direction) => boolean) => outcomes(s, d).join(', ');
+  return [s.shortTitle, designLabel(s, w), sizeLabel(s, w), `M ${join((d) => d === 'improved')}`, `M ${join((d) => d !== 'improved')}`];
+}
+
+/** The pixels a row takes: its tallest cell. */
+function rowHeight(texts: readonly string[], bold: boolean): number {
+  return Math.max(
+    ...texts.map((t, i) => {
+      const width = (CONTENT_WIDTH * COLUMNS[i]!) / 100 - CELL_PADDING;
+      return textHeight(t, CELL_PX, width, { bold: bold || i === 0, lineHeight: 1.25 });
+    }),
+  ) + ROW_EXTRA;
+}
+
+function row(s: Study, w: Words): Raw {
+  const marked = (direction: Direction) => {
+    const list = outcomes(s, (d) => d === direction);
+    return list.length ? html`<span class="marked">${directionMark(direction)} ${list.join(', ')}</span>` : undefined;
+  };
+  const improved = marked('improved');
+  const others = (['no change', 'mixed', 'worse'] as const).map(marked).filter((m): m is Raw => m !== undefined);
+  const empty = w.text('deck.empty');
+  return html`<tr><th scope="row">${s.shortTitle}</th><td>${designLabel(s, w)}</td><td>${sizeLabel(s, w)}</td>
+<td>${improved ?? empty}</td>
+<td>${others.length ? others.map((m, i) => html`${i ? html`<br>` : ''}${m}`) : empty}</td></tr>`;
 }
 
 /** ", 48 people" as the speaker says it; nothing when the sources give no number. */
-function sizeSaid(s: Study): string {
+function sizeSaid(s: Study, w: Words): string {
   const p = s.participants;
   if (p?.count === undefined) return '';
-  return `, ${p.count} ${p.of}${p.source === 'paper' ? ' according to the paper' : ''}`;
+  const of = p.of ?? w.text('size.people');
+  return w.text(p.source === 'paper' ? 'overview.sizeSaidPaper' : 'overview.sizeSaid', { count: p.count, of });
 }
 
-const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-function countWord(n: number): string {
-  return WORDS[n] ?? String(n);
+/** What the marks mean, for the directions the talk's results have. */
+function legend(present: ReadonlySet<Direction>, w: Words): string {
+  const keys: Record<Direction, string> = {
+    improved: 'overview.legendImproved',
+    'no change': 'overview.legendNoChange',
+    mixed: 'overview.legendMixed',
+    worse: 'overview.legendWorse',
+  };
+  const marks = (Object.keys(keys) as Direction[]).filter((d) => present.has(d)).map((d) => w.text(keys[d]));
+  return marks.length ? w.text('overview.legend', { marks: w.list(marks) }) : '';
 }
 
-function outcomes(s: Study, keep: (d: Study['results'][number]['direction']) => boolean): string[] {
+function outcomes(s: Study, keep: (d: Direction) => boolean): string[] {
   return [...new Set(s.results.filter((r) => keep(r.direction)).map((r) => r.outcome))];
 }

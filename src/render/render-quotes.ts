@@ -5,19 +5,24 @@ import { escapeHtml, html, raw } from '../html/escape.ts';
 import { markdownBlock } from '../markdown/render-markdown.ts';
 import type { Slide } from '../slides/slide.ts';
 import { splitText } from '../slides/split-text.ts';
+import type { Words } from '../locale/words.ts';
+import { partTitle } from './words.ts';
 
 /** Words per slide at the quote's type size, so a slide never overflows. */
 export const QUOTE_WORDS_PER_SLIDE = 70;
 
-export function renderQuotes({ quotes }: TalkModel): Slide[] {
+export function renderQuotes({ quotes, words: w }: TalkModel): Slide[] {
   return quotes.quotes.flatMap((q) =>
-    renderQuoteSlides({
-      id: `quote-${q.id}`,
-      heading: quotes.heading,
-      text: q.text,
-      attribution: `${q.person}, ${q.credential}`,
-      notes: q.notes,
-    }),
+    renderQuoteSlides(
+      {
+        id: `quote-${q.id}`,
+        heading: quotes.heading ?? w.text('quotes.heading'),
+        text: q.text,
+        attribution: w.text('quotes.attribution', { person: q.person, credential: q.credential }),
+        notes: q.notes,
+      },
+      w,
+    ),
   );
 }
 
@@ -30,12 +35,12 @@ export interface QuoteInput {
   kind?: string;
 }
 
-export function renderQuoteSlides(q: QuoteInput): Slide[] {
+export function renderQuoteSlides(q: QuoteInput, w: Words): Slide[] {
   const parts = splitText(q.text, QUOTE_WORDS_PER_SLIDE);
   const whole = quoteParagraphs(q.text.split(/\n\s*\n/));
   return parts.map((paragraphs, i) => {
-    const numbered = parts.length > 1 ? ` (${i + 1} of ${parts.length})` : '';
-    const continued = i > 0 ? html`<span class="continued">continued</span>` : '';
+    const numbered = parts.length > 1 ? partTitle('', i + 1, parts.length, w) : '';
+    const continued = i > 0 ? html`<span class="continued">${w.text('deck.continued')}</span>` : '';
     return {
       id: i === 0 ? q.id : `${q.id}-${i + 1}`,
       title: `${q.attribution}${numbered}`,
@@ -47,7 +52,7 @@ export function renderQuoteSlides(q: QuoteInput): Slide[] {
 <figcaption>${q.attribution}${numbered ? html`<span class="part">${numbered}</span>` : ''}</figcaption>
 </figure>`),
       notes: raw(
-        html`${i === 0 ? markdownBlock(q.notes) : ''}<p>The whole quote, from ${q.attribution}:</p><blockquote>${raw(whole)}</blockquote>`,
+        html`${i === 0 ? markdownBlock(q.notes) : ''}<p>${w.text('quotes.notesWhole', { who: q.attribution })}</p><blockquote>${raw(whole)}</blockquote>`,
       ),
     };
   });

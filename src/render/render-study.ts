@@ -1,26 +1,35 @@
-// One study as two slides of the same card: what was done, then what was found and how sure we can be.
+// One study as a card over two or more slides: what was done, then what was found and how sure we can be. A long
+// list of results continues over as many slides as it needs; what it means and how sure come after the last result.
 import type { TalkModel } from '../data/load-data.ts';
-import type { Study } from '../schema/index.ts';
-import { html, raw } from '../html/escape.ts';
+import type { Study, StudyResult } from '../schema/index.ts';
+import { html, raw, type Raw } from '../html/escape.ts';
+import type { Words } from '../locale/words.ts';
 import { markdownBlock, markdownInline } from '../markdown/render-markdown.ts';
+import { CONTENT_HEIGHT, CONTENT_WIDTH, headingHeight, pack, textHeight } from '../slides/fit.ts';
 import type { Slide } from '../slides/slide.ts';
 import { citationHtml } from './citation.ts';
-import { designLabel, directionLabel, figuresText, sourceNote } from './words.ts';
-import type { StudyResult } from '../schema/index.ts';
+import { designLabel, directionLabel, figureParts, figuresText, partTitle, sourceNote } from './words.ts';
 
-export function renderStudies({ studies }: TalkModel): Slide[] {
+export function renderStudies({ studies, words }: TalkModel): Slide[] {
   const total = studies.studies.length;
-  return studies.studies.flatMap((study, i) => renderStudy(study, i + 1, total));
+  return studies.studies.flatMap((study, i) => renderStudy(study, i + 1, total, words));
 }
 
-export function renderStudy(study: Study, n: number, total: number): Slide[] {
-  const eyebrow = html`<p class="eyebrow">Study ${n} of ${total} · <span class="design">${designLabel(study)}</span></p>`;
+export function renderStudy(study: Study, n: number, total: number, w: Words): Slide[] {
+  const eyebrow = html`<p class="eyebrow">${w.text('study.eyebrow', { n, total })} · <span class="design">${designLabel(study, w)}</span></p>`;
   const cite = html`<p class="citation">${citationHtml(study)}</p>`;
   const facts = [
-    study.participants && html`<dt>Who</dt><dd>${markdownInline(study.participants.text)}${sourceNote(study.participants.source)}</dd>`,
-    study.schedule && html`<dt>How</dt><dd>${markdownInline(study.schedule.text)}${sourceNote(study.schedule.source)}</dd>`,
-    html`<dt>Measured</dt><dd>${markdownInline(study.measured)}</dd>`,
+    study.participants && html`<dt>${w.text('study.who')}</dt><dd>${markdownInline(study.participants.text)}${sourceNote(study.participants.source, w)}</dd>`,
+    study.schedule && html`<dt>${w.text('study.how')}</dt><dd>${markdownInline(study.schedule.text)}${sourceNote(study.schedule.source, w)}</dd>`,
+    html`<dt>${w.text('study.measured')}</dt><dd>${markdownInline(study.measured)}</dd>`,
   ];
+  const found = w.text('study.found');
+  const pages = resultPages(study, n, total, w);
+  const closing = html`<p class="meaning"><strong>${w.text('study.meaning')}</strong> ${markdownInline(study.meaning)}</p>
+<p class="caveat"><strong>${w.text('study.caveat')}</strong> ${markdownInline(study.caveat)}</p>`;
+  const notes = markdownBlock(
+    [study.notes, study.conclusionLabel ? `${study.conclusionLabel}: "${study.conclusion}"` : w.text('study.notesConclusion', { conclusion: study.conclusion }), w.text('study.notesCaveat', { caveat: study.caveat })].join('\n\n'),
+  );
   return [
     {
       id: `study-${study.id}`,
@@ -30,44 +39,86 @@ export function renderStudy(study: Study, n: number, total: number): Slide[] {
       body: raw(html`${eyebrow}<h2>${study.shortTitle}</h2>
 <dl class="facts">${facts}</dl>
 ${cite}`),
-      notes: markdownBlock(`Study ${n} of ${total}: "${study.title}".\n\n${study.introNotes ?? introFacts(study)}`),
+      notes: markdownBlock(`${w.text('study.notesIntro', { n, total, title: study.title })}\n\n${study.introNotes ?? introFacts(study, w)}`),
     },
-    {
-      id: `study-${study.id}-results`,
-      title: `${study.shortTitle}: results`,
-      kind: 'study-results',
-      weight: 2,
-      body: raw(html`${eyebrow}<h2>What they found</h2>
-<ul class="results">
-${study.results.map(
-  (r) => html`<li><span class="direction">${directionLabel(r.direction)}</span><span><strong>${r.outcome}</strong>${
-    r.comparison ? html` (${r.comparison})` : ''
-  }${figuresText(r) ? html`: ${figureSpans(r)}` : r.detail ? html`: ${markdownInline(r.detail)}` : ''}${sourceNote(r.source)}</span></li>`,
-)}
-</ul>
-<p class="meaning"><strong>What it means:</strong> ${markdownInline(study.meaning)}</p>
-<p class="caveat"><strong>How sure:</strong> ${markdownInline(study.caveat)}</p>`),
-      notes: markdownBlock(
-        `${study.notes}\n\n${study.conclusionLabel ?? "The authors' conclusion"}: "${study.conclusion}"\n\nCaveat to stress: ${study.caveat}`,
-      ),
-    },
+    ...pages.map((results, i): Slide => {
+      const last = i === pages.length - 1;
+      return {
+        id: i === 0 ? `study-${study.id}-results` : `study-${study.id}-results-${i + 1}`,
+        title: partTitle(w.text('study.resultsTitle', { study: study.shortTitle }), i + 1, pages.length, w),
+        kind: 'study-results',
+        // The results share the time a results slide always had, so a split study takes no longer to present.
+        weight: 2 / pages.length,
+        body: raw(html`${eyebrow}<h2>${found}${i > 0 ? html`<span class="continued">${w.text('deck.continued')}</span>` : ''}</h2>
+${results.length ? html`<ul class="results">
+${results.map((r) => resultItem(r, w))}
+</ul>` : ''}
+${last ? closing : ''}`),
+        notes: i === 0 ? notes : markdownBlock(results.length ? results.map((r) => `${r.outcome}: ${figuresText(r, w) || r.detail || ''}`).join('\n\n') : study.meaning),
+      };
+    }),
   ];
 }
 
+function resultItem(r: StudyResult, w: Words): Raw {
+  const figures = figureParts(r, w);
+  return html`<li><span class="direction">${directionLabel(r.direction, w)}</span><span><strong>${r.outcome}</strong>${
+    r.comparison ? html` (${r.comparison})` : ''
+  }${figures.length ? html`: ${figures.map((p, i) => html`${i ? ', ' : ''}<span class="figure">${p}</span>`)}` : r.detail ? html`: ${markdownInline(r.detail)}` : ''}${sourceNote(r.source, w)}</span></li>`;
+}
+
+// Sizes from deck.css: results at 30 px in a 190 px direction column and the rest of the line; meaning and caveat at 30 px.
+const RESULT_PX = 30;
+const DIRECTION_COLUMN = 190;
+const RESULT_TEXT = CONTENT_WIDTH - DIRECTION_COLUMN - 16;
+
+/** The pixels one result takes on the slide. */
+export function resultHeight(r: StudyResult, w: Words): number {
+  const text = [r.outcome, r.comparison && `(${r.comparison})`, figuresText(r, w) || r.detail, sourceNote(r.source, w)].filter(Boolean).join(' ');
+  // The direction's words sit after a 0.75 em mark and a space.
+  const direction = textHeight(`M ${directionWord(r, w)}`, RESULT_PX, DIRECTION_COLUMN, { bold: true });
+  // Figures never break inside ("P = 0.007" stays whole), which can leave a line a little short.
+  return Math.max(direction, textHeight(text, RESULT_PX, RESULT_TEXT - 40)) + 12;
+}
+
+function directionWord(r: StudyResult, w: Words): string {
+  return { improved: w.text('result.improved'), 'no change': w.text('result.noChange'), mixed: w.text('result.mixed'), worse: w.text('result.worse') }[r.direction];
+}
+
+/** The pixels of a results slide left for the results: the slide less its eyebrow and heading. */
+export function resultsBudget(study: Study, w: Words): number {
+  return CONTENT_HEIGHT - 44 - headingHeight(`${w.text('study.found')} (${w.text('deck.continued')})`, 48) - 16;
+}
+
+/** What it means and how sure: the pixels they take after the last result. */
+export function closingHeight(study: Study, w: Words): number {
+  return (
+    textHeight(`${w.text('study.meaning')} ${study.meaning}`, RESULT_PX, CONTENT_WIDTH) +
+    10 +
+    textHeight(`${w.text('study.caveat')} ${study.caveat}`, RESULT_PX, CONTENT_WIDTH - 24) +
+    10
+  );
+}
+
+/** The results shared over slides; an empty last page when what it means and how sure need a slide of their own. */
+function resultPages(study: Study, _n: number, _total: number, w: Words): StudyResult[][] {
+  const budget = resultsBudget(study, w);
+  const closing = closingHeight(study, w);
+  const pages = pack(study.results, (r) => resultHeight(r, w), budget, closing);
+  const last = pages.at(-1)!;
+  const lastHeight = last.reduce((sum, r) => sum + resultHeight(r, w), 0);
+  if (lastHeight + closing > budget) pages.push([]);
+  return pages;
+}
+
 /** The first slide's facts read out, for a study whose data has no notes of its own for it. */
-function introFacts(study: Study): string {
+function introFacts(study: Study, w: Words): string {
   return [
-    `Design: ${designLabel(study).toLowerCase()}.`,
-    study.participants && `Who took part: ${study.participants.text}${sourceNote(study.participants.source)}.`,
-    study.schedule && `How: ${study.schedule.text}${sourceNote(study.schedule.source)}.`,
-    `What was measured: ${study.measured}.`,
+    w.text('study.notesDesign', { design: designLabel(study, w).toLocaleLowerCase(w.lang) }),
+    study.participants && w.text('study.notesWho', { text: `${study.participants.text}${sourceNote(study.participants.source, w)}` }),
+    study.schedule && w.text('study.notesHow', { text: `${study.schedule.text}${sourceNote(study.schedule.source, w)}` }),
+    w.text('study.notesMeasured', { text: study.measured }),
   ]
     .filter(Boolean)
     .join(' ');
-}
-
-/** Each figure kept on one line, so "P = 0.007" never breaks apart. */
-function figureSpans(r: StudyResult) {
-  const parts = figuresText(r).split(', ');
-  return parts.map((p, i) => html`${i ? ', ' : ''}<span class="figure">${p}</span>`);
 }

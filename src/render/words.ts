@@ -1,63 +1,76 @@
-// Small pieces of wording shared by several slides.
+// Small pieces of wording shared by several slides, in the talk's language.
 import type { Study, StudyResult } from '../schema/index.ts';
 import { html, raw, type Raw } from '../html/escape.ts';
+import type { Words } from '../locale/words.ts';
 
-const DESIGN_WORDS: Record<Study['design'][number], string> = {
-  'randomized controlled trial': 'randomized controlled trial',
-  pilot: 'pilot',
-  crossover: 'crossover',
-  'pragmatic trial': 'pragmatic trial',
-  'systematic review': 'systematic review',
-  'feasibility study': 'feasibility study',
-};
+type Direction = StudyResult['direction'];
 
-export function designLabel(study: Study): string {
-  const words = study.design.map((d) => DESIGN_WORDS[d]).join(', ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+/** "Randomized controlled trial, pilot": each design in the talk's language, the first letter a capital. */
+export function designLabel(study: Study, w: Words): string {
+  // A comma, as the eyebrow and the table show a design's labels side by side (a list's "and" would read as two studies).
+  const words = study.design.map((d) => w.design(d)).join(', ');
+  return words.charAt(0).toLocaleUpperCase(w.lang) + words.slice(1);
 }
 
+const DIRECTION_KEYS: Record<Direction, string> = {
+  improved: 'result.improved',
+  'no change': 'result.noChange',
+  mixed: 'result.mixed',
+  worse: 'result.worse',
+};
+
 /** Direction in words and a symbol together, never by colour alone. */
-export function directionLabel(direction: StudyResult['direction']): Raw {
-  switch (direction) {
-    case 'improved':
-      return html`${directionMark('improved')} Improved`;
-    case 'no change':
-      return html`${directionMark('no change')} No clear change`;
-    case 'mixed':
-      return html`${directionMark('mixed')} Mixed`;
-  }
+export function directionLabel(direction: Direction, w: Words): Raw {
+  return html`${directionMark(direction)} ${w.text(DIRECTION_KEYS[direction])}`;
 }
 
 // The symbols are drawn, not typed: Atkinson Hyperlegible has no ▲ ● ◆, and a system font's stand-in
 // (or a missing-glyph box) would be the only text not in the deck's own typeface.
-const MARKS: Record<StudyResult['direction'], string> = {
+const MARKS: Record<Direction, string> = {
   improved: '<path d="M6 1 11.5 11H.5Z"/>', // up-pointing triangle
   'no change': '<circle cx="6" cy="6.5" r="4.5"/>', // dot
   mixed: '<path d="M6 .5 11.5 6 6 11.5.5 6Z"/>', // diamond
+  worse: '<path d="M6 11 11.5 1H.5Z"/>', // down-pointing triangle
 };
 
 /** The direction's symbol as a small inline drawing in the text colour, hidden from screen readers. */
-export function directionMark(direction: StudyResult['direction']): Raw {
+export function directionMark(direction: Direction): Raw {
   return raw(
     `<svg class="mark" aria-hidden="true" focusable="false" width="0.75em" height="0.75em" viewBox="0 0 12 12" fill="currentColor">${MARKS[direction]}</svg>`,
   );
 }
 
-/** The figures of a result as the source writes them: "mean change 2.75 points, P = 0.001". */
-export function figuresText(r: StudyResult): string {
+/** The figures of a result, each as the language writes it: "mean change 2.75 points" and "P = 0.001". */
+export function figureParts(r: StudyResult, w: Words): string[] {
   const parts: string[] = [];
-  if (r.change !== undefined) parts.push(`mean change ${r.change} ${r.unit ?? ''}`.trim());
-  if (r.p !== undefined) parts.push(`P = ${r.p}`);
-  return parts.join(', ');
+  if (r.change !== undefined) parts.push(w.text('result.meanChange', { change: r.change, unit: r.unit ?? '' }).trim());
+  if (r.p !== undefined) parts.push(w.text('result.p', { p: r.p }));
+  return parts;
 }
 
-export function sizeLabel(study: Study): string {
+/** The figures as one phrase: "mean change 2.75 points, P = 0.001". */
+export function figuresText(r: StudyResult, w: Words): string {
+  return figureParts(r, w).join(', ');
+}
+
+export function sizeLabel(study: Study, w: Words): string {
   const p = study.participants;
-  if (!p) return 'not given';
-  const n = p.count !== undefined ? `${p.count} ${p.of}` : 'small';
-  return p.source === 'paper' ? `${n} (from the paper)` : n;
+  if (!p) return w.text('size.none');
+  const n = p.count !== undefined ? w.text('size.count', { count: p.count, of: p.of ?? w.text('size.people') }) : w.text('size.unnumbered');
+  return `${n}${sourceNote(p.source, w)}`;
 }
 
-export function sourceNote(source: 'seed' | 'paper'): string {
-  return source === 'paper' ? ' (from the paper)' : '';
+/** " (from the paper)" after a fact the talk's source text does not give; nothing otherwise. */
+export function sourceNote(source: 'seed' | 'paper', w: Words): string {
+  return source === 'paper' ? ` ${w.text('study.fromPaper')}` : '';
+}
+
+/** "Takeaways (2 of 3)" for a slide that continues; the title alone when the list fits on one slide. */
+export function partTitle(title: string, n: number, total: number, w: Words): string {
+  return total > 1 ? w.text('deck.part', { title, n, total }) : title;
+}
+
+/** The first letter in lower case, as when a role or a summary runs on inside a sentence. */
+export function lowerFirst(text: string, w: Words): string {
+  return text.charAt(0).toLocaleLowerCase(w.lang) + text.slice(1);
 }

@@ -22,6 +22,7 @@ const Short = (max: number, where: string) => Text.max(max, { message: `expected
 const Quote = z
   .object({
     id: Id,
+    from: Id.optional().describe('the id of the source text it comes from: the file sources/<id>.txt of the talk'),
     person: Short(40, 'the name fits under the quote'),
     credential: Short(40, 'it fits under the quote, after the name'),
     text: Quoted.describe('the words exactly as said; blank lines separate paragraphs'),
@@ -32,16 +33,18 @@ const Quote = z
 export const QuotesSchema = z
   .object({
     intro: Text,
-    heading: Short(32, 'the heading fits on one line').default('In their words').describe('the heading above every quote'),
+    heading: Short(32, 'the heading fits on one line').optional().describe('the heading above every quote; the deck\'s own words ("In their words") when left out'),
     quotes: z.array(Quote).min(1, { message: 'expected at least one quote' }),
     clinic: z
       .object({
         id: Id,
-        name: Short(28, 'the heading fits on one line').describe('the heading of its slide, followed by the city'),
+        name: Short(28, 'the heading fits on one line').describe('the heading of its slide, followed by the city when one is given'),
+        city: Short(24, 'it fits on one line after the name').optional().describe('where it is, shown after its name'),
         school: Text,
         description: Quoted,
         source: Short(48, 'it fits under the description'),
         sharedBy: Id.describe('id of the quote whose author told us about the clinic'),
+        from: Id.optional().describe('the id of the source text it comes from: the file sources/<id>.txt of the talk'),
         url: Link.optional(),
         notes: Text,
       })

@@ -1,17 +1,16 @@
-// The six studies: design, size, what was measured, each result with its figures, and the caveat.
+// The studies: design, size, what was measured, each result with its figures, and the caveat.
 import { z } from 'zod';
 import { Id, Source, Text } from './common.ts';
 
-export const Design = z.enum([
-  'randomized controlled trial',
-  'pilot',
-  'crossover',
-  'pragmatic trial',
-  'systematic review',
-  'feasibility study',
-]);
+/**
+ * A study design: one of the vocabulary in locales/en.yaml (under "designs", shown in the talk's language), its label
+ * in the talk's language, or any other design as written. A near miss of a known one is caught when the talk is
+ * loaded, where the vocabulary is known (check-designs.ts).
+ */
+export const Design = Text.describe('a design such as "randomized controlled trial" or "cohort study"');
 
-export const Direction = z.enum(['improved', 'no change', 'mixed']);
+/** Which way a result went: the slides draw a mark for each, so the list is closed. */
+export const Direction = z.enum(['improved', 'no change', 'mixed', 'worse']);
 
 const Result = z
   .object({
@@ -26,6 +25,7 @@ const Result = z
       .lt(1, { message: 'expected a P value below 1' })
       .optional(),
     detail: Text.optional().describe('the finding in words, as the source gives it'),
+    passage: Text.optional().describe("the source's own words that hold this result's figures, checked against the source"),
     source: Source.default('seed'),
   })
   .strict()
@@ -37,7 +37,7 @@ const Result = z
 const Fact = z
   .object({
     count: z.number().int().positive().optional(),
-    of: Text.default('people').describe('what was counted: people, adults, trials'),
+    of: Text.optional().describe('what was counted: people, adults, trials (the deck\'s word for "people" when left out)'),
     text: Text,
     source: Source,
   })
@@ -63,6 +63,7 @@ const Citation = z
 export const StudySchema = z
   .object({
     id: Id,
+    from: Id.optional().describe('the id of the source text it comes from: the file sources/<id>.txt of the talk'),
     shortTitle: Text.describe('a short plain-language title for the slide'),
     title: Text,
     design: z.array(Design).min(1, { message: 'expected at least one design label' }),

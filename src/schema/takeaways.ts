@@ -11,7 +11,7 @@ const Point = z
 
 export const TakeawaysSchema = z
   .object({
-    tipsTitle: Text.default('Practical tips'),
+    tipsTitle: Text.optional().describe('the deck\'s own words ("Practical tips") when left out'),
     tipsLead: Text.optional().describe('one line under the title, such as where the tips come from'),
     tips: z.array(Point).min(1, { message: 'expected at least one tip' }),
     tipsNotes: Text,

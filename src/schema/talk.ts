@@ -24,6 +24,10 @@ export const TalkSchema = z
       .strict(),
     lengthMinutes: z.number().int().min(1).max(240),
     shareUrl: Link,
+    labels: z
+      .record(z.string(), z.record(z.string(), z.string({ message: 'expected the words of the label' })))
+      .optional()
+      .describe('the talk\'s own wording for any of the deck\'s words, by section and name as in locales/en.yaml'),
   })
   .strict();
 

@@ -60,8 +60,14 @@ export function splitText(text: string, maxWords: number): string[][] {
 
 /** Lines the paragraphs take when wrapped at LINE_WIDTH, with the gaps between paragraphs. */
 export function textLines(paragraphs: readonly string[]): number {
+  return paragraphs.reduce((n, p) => n + wrapLines(p, LINE_WIDTH), 0) + PARAGRAPH_GAP * Math.max(0, paragraphs.length - 1);
+}
+
+/** Lines one paragraph takes when wrapped at `width` ems of the deck's typeface. */
+export function wrapLines(p: string, width: number): number {
+  const LINE_WIDTH = width;
   let lines = 0;
-  for (const p of paragraphs) {
+  {
     let line = 0;
     let count = 0;
     for (const word of p.split(/\s+/).filter(Boolean)) {
@@ -79,7 +85,7 @@ export function textLines(paragraphs: readonly string[]): number {
     }
     lines += count + (line > 0 ? 1 : 0);
   }
-  return lines + PARAGRAPH_GAP * Math.max(0, paragraphs.length - 1);
+  return lines;
 }
 
 const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Extended_Pictographic}\u3000-\u303f\uff00-\uffef]/u;

@@ -80,7 +80,7 @@ describe('each study', () => {
     const total = deck.model.studies.studies.length;
     for (const [i, study] of deck.model.studies.studies.entries()) {
       const notes = textOf(unwrap(deck.slides.find((s) => s.id === `study-${study.id}`)!.notes));
-      expect(notes).toContain(`Study ${i + 1} of ${total}: "${study.title}"`);
+      expect(notes).toContain(`Study ${i + 1} of ${total}: “${study.title}”`);
       expect(study.introNotes, study.id).toBeTruthy();
       expect(notes).toContain(textOf(study.introNotes!).trim().slice(0, 40));
       expect(notes).not.toMatch(/It is a /);

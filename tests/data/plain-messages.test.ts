@@ -84,10 +84,20 @@ describe('values of the wrong kind, explained', () => {
     ]);
   });
 
-  it('a label that is not one of the choices: lists them and guesses the nearest', () => {
+  it('a design one letter off a known one: guesses the known one', () => {
     expect(problemsAfter('data/studies.yaml', (t) => t.replace('design: [crossover]', 'design: [cross-over]'))).toEqual([
-      expect.stringMatching(/^data\/studies\.yaml:\d+:14 {2}studies\[1\]\.design\[0\] {2}expected one of: randomized controlled trial, pilot, crossover, pragmatic trial, systematic review, feasibility study; found "cross-over": did you mean "crossover"\?$/),
+      expect.stringMatching(/^data\/studies\.yaml:\d+:14 {2}studies\[1\]\.design\[0\] {2}"cross-over" is not a design the deck knows: did you mean "crossover"\?/),
     ]);
+  });
+
+  it('a typo in a design the vocabulary has but this talk never used: "cohort stuy"', () => {
+    expect(problemsAfter('data/studies.yaml', (t) => t.replace('design: [crossover]', 'design: [cohort stuy]'))).toEqual([
+      expect.stringMatching(/studies\[1\]\.design\[0\] {2}"cohort stuy" is not a design the deck knows: did you mean "cohort study"\?/),
+    ]);
+  });
+
+  it('a design that is really new is accepted as written', () => {
+    expect(problemsAfter('data/studies.yaml', (t) => t.replace('design: [crossover]', 'design: [n-of-1 trial, cohort study]'))).toEqual([]);
   });
 
   it('a number below the least allowed, and a fraction where a whole number belongs', () => {
