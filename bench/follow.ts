@@ -72,7 +72,7 @@ export async function runFollowBench(options: FollowBenchOptions = {}): Promise<
   const dist = mkdtempSync(resolve(tmpdir(), 'bench-follow-'));
   writeFileSync(resolve(dist, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
 
-  const child = fork(resolve(ROOT, 'src/present/cli.ts'), ['--dist', dist, '--port', '0', '--host', '127.0.0.1'], {
+  const child = fork(resolve(ROOT, 'src/present/cli.ts'), ['--dist', dist, '--port', '0', '--host', '127.0.0.1', '--max-per-address', String(listeners + 10)], {
     cwd: ROOT,
     execArgv: ['--import', 'tsx', '--expose-gc'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

@@ -20,6 +20,9 @@ the presenter's (secret, new each run) and the listeners'.
   --dist <folder>     the built deck (env PRESENT_DIST; default dist/)
   --token-file <file> keep the presenter's secret in this file (made if missing, mode 600), so a restart keeps
                       the presenter's link working (env PRESENT_TOKEN_FILE; default: a new secret each run)
+  --trust-proxy       a reverse proxy on this machine sets X-Forwarded-For: count listeners by that address
+                      (env PRESENT_TRUST_PROXY=1; default off: the header is ignored)
+  --max-per-address <n>  most connections from one address at once (env PRESENT_MAX_PER_ADDRESS; default 50)
   --build             build the deck first (it is built anyway when dist/index.html is missing)
   --help              this text
 `;
@@ -30,6 +33,8 @@ export interface CliSettings {
   publicUrl?: string;
   dist: string;
   tokenFile?: string;
+  trustProxy: boolean;
+  maxPerAddress: number;
   build: boolean;
 }
 
@@ -42,6 +47,8 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
       'public-url': { type: 'string' },
       dist: { type: 'string' },
       'token-file': { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
+      'max-per-address': { type: 'string' },
       build: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -52,19 +59,33 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
   const portText = values.port ?? env.PRESENT_PORT ?? String(DEFAULT_PORT);
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${portText}"`);
+  const perAddressText = values['max-per-address'] ?? env.PRESENT_MAX_PER_ADDRESS ?? '50';
+  if (!/^[1-9]\d{0,5}$/.test(perAddressText)) throw new Error(`--max-per-address must be a whole number from 1, not "${perAddressText}"`);
   return {
     port,
     host: values.host ?? env.PRESENT_HOST ?? '127.0.0.1',
     publicUrl: values['public-url'] ?? (env.PRESENT_PUBLIC_URL || undefined),
     dist: resolve(values.dist ?? env.PRESENT_DIST ?? resolve(ROOT, 'dist')),
     tokenFile: values['token-file'] ?? (env.PRESENT_TOKEN_FILE || undefined),
+    trustProxy: values['trust-proxy'] ?? ['1', 'true', 'yes'].includes((env.PRESENT_TRUST_PROXY ?? '').toLowerCase()),
+    maxPerAddress: Number(perAddressText),
     build: values.build ?? false,
   };
 }
 
-/** The token kept in a file, or a new one written there readable by its owner only. */
+/**
+ * The token kept in a file, or a new one written there readable by its owner only. A file that others on the
+ * machine can read is refused: whoever reads it can move everyone's slides.
+ */
 export function tokenFromFile(file: string): string {
   if (existsSync(file)) {
+    const mode = statSync(file).mode & 0o777;
+    if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
+      throw new Error(
+        `${file} holds the presenter's secret but others on this machine can read it (mode ${mode.toString(8).padStart(3, '0')}). ` +
+          `Make it readable by you alone: chmod 600 ${shellQuote(file)}`,
+      );
+    }
     const token = readFileSync(file, 'utf8').trim();
     if (!/^[A-Za-z0-9_-]{32,256}$/.test(token)) throw new Error(`${file} does not hold a presenter token (32 or more letters, digits, - or _)`);
     return token;
@@ -72,6 +93,58 @@ export function tokenFromFile(file: string): string {
   const token = newToken();
   writeFileSync(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
   return token;
+}
+
+function shellQuote(text: string): string {
+  return /^[\w./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Names that mean this machine: a link on one of them never crosses a network. */
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+/**
+ * What `npm run present` prints at the start. With a token file the presenter's link is not printed (a service's
+ * output ends up in a log such as systemd's journal): it says where the secret is kept and how to see the link.
+ * A plain http:// address off this machine sends the secret unencrypted, so that is said loudly.
+ */
+export function startupText(
+  settings: Pick<CliSettings, 'dist' | 'host' | 'tokenFile'>,
+  present: { port: number; baseUrl: string; presenterUrl: string; listenerUrl: string },
+  built: Date,
+): { out: string; warning?: string } {
+  const presenter = settings.tokenFile
+    ? [
+        `  Presenter link: not shown here, so that it stays out of logs. It is the listener link followed by`,
+        `  #presenter= and the secret kept in ${settings.tokenFile}; to see it, run:`,
+        `    echo "${present.baseUrl}#presenter=$(cat ${shellQuote(settings.tokenFile)})"`,
+      ]
+    : [`  Presenter link (yours only: it lets whoever has it move everyone's slides; new each run):`, `    ${present.presenterUrl}`];
+  const out = [
+    '',
+    `Follow along live: serving ${settings.dist} (built ${built.toLocaleString()}) on ${settings.host}:${present.port}`,
+    '',
+    ...presenter,
+    '',
+    '  Listener link (share this one):',
+    `    ${present.listenerUrl}`,
+    '',
+    'Press Ctrl+C to stop.',
+    '',
+  ].join('\n');
+  const base = new URL(present.baseUrl);
+  const warning =
+    base.protocol === 'http:' && !isLoopback(base.hostname)
+      ? [
+          '',
+          '!!! WARNING: the links use plain http:// on a network address (' + base.host + ').',
+          '!!! The presenter\'s secret and every slide change travel unencrypted (ws://): anyone on the way can read the',
+          '!!! secret and move everyone\'s slides. Put a web server with TLS in front and give --public-url https://…',
+          '',
+        ].join('\n')
+      : undefined;
+  return { out, warning };
 }
 
 async function buildDeck(dist: string) {
@@ -94,24 +167,13 @@ async function main() {
     host: settings.host,
     publicUrl: settings.publicUrl,
     token,
-    relay: { log: (line) => console.log(`[live] ${line}`) },
+    trustProxy: settings.trustProxy,
+    relay: { maxPerAddress: settings.maxPerAddress, log: (line) => console.log(`[live] ${line}`) },
   });
   const built = statSync(resolve(settings.dist, 'index.html')).mtime;
-  console.log(
-    [
-      '',
-      `Follow along live: serving ${settings.dist} (built ${built.toLocaleString()}) on ${settings.host}:${present.port}`,
-      '',
-      `  Presenter link (yours only: it lets whoever has it move everyone's slides${settings.tokenFile ? '' : '; new each run'}):`,
-      `    ${present.presenterUrl}`,
-      '',
-      '  Listener link (share this one):',
-      `    ${present.listenerUrl}`,
-      '',
-      'Press Ctrl+C to stop.',
-      '',
-    ].join('\n'),
-  );
+  const { out, warning } = startupText(settings, present, built);
+  console.log(out);
+  if (warning) console.error(warning);
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -31,6 +31,8 @@ export const CLOSE = {
   malformed: 4400,
   /** The presenter token did not match. */
   badToken: 4403,
+  /** The page that opened the connection is not the deck's own (its Origin is another site). */
+  foreignOrigin: 4401,
   /** Too many messages too fast. */
   rateLimited: 4429,
   /** The relay is full. */

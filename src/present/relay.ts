@@ -12,6 +12,15 @@ export interface RelayOptions {
   token: string;
   /** Most connections at once; more are turned away with HTTP 503. Default 5000. */
   maxConnections?: number;
+  /**
+   * Most connections at once from one client address; more are turned away with HTTP 429, so that one client
+   * cannot take every place. Default 50 (a household, or an office behind one address, stays well under it).
+   */
+  maxPerAddress?: number;
+  /** The address a connection counts under; default the socket's remote address. */
+  addressOf?: (request: IncomingMessage) => string;
+  /** Whether the page asking may connect; one that may not is closed with CLOSE.foreignOrigin. Default: any. */
+  allowOrigin?: (request: IncomingMessage) => boolean;
   /** Messages a connection may send: a burst, then so many a second. Default 60 then 30/s. */
   rate?: { burst: number; perSecond: number };
   /** How often the relay pings each page to find dead connections, in ms. Default 30 000. */
@@ -54,6 +63,8 @@ export function tokenMatcher(token: string): (candidate: string) => boolean {
 interface Peer {
   ws: WebSocket;
   role: 'listener' | 'presenter';
+  /** The client address it counts under, for the per-address cap. */
+  address: string;
   /** Token bucket for the rate limit. */
   allowance: number;
   lastRefill: number;
@@ -63,6 +74,11 @@ interface Peer {
 export function createRelay(options: RelayOptions): Relay {
   const matches = tokenMatcher(options.token);
   const maxConnections = options.maxConnections ?? 5000;
+  const maxPerAddress = options.maxPerAddress ?? 50;
+  const addressOf = options.addressOf ?? ((request: IncomingMessage) => request.socket.remoteAddress ?? 'unknown');
+  const allowOrigin = options.allowOrigin ?? (() => true);
+  /** Open connections per client address. */
+  const perAddress = new Map<string, number>();
   const rate = options.rate ?? { burst: 60, perSecond: 30 };
   const maxBuffered = options.maxBufferedBytes ?? 256 * 1024;
   const listenerCountMs = options.listenerCountMs ?? 1000;
@@ -104,7 +120,10 @@ export function createRelay(options: RelayOptions): Relay {
   }
 
   function forget(peer: Peer) {
-    peers.delete(peer);
+    if (!peers.delete(peer)) return;
+    const left = (perAddress.get(peer.address) ?? 1) - 1;
+    if (left > 0) perAddress.set(peer.address, left);
+    else perAddress.delete(peer.address);
     if (listeners.delete(peer)) countChanged();
     presenters.delete(peer);
   }
@@ -172,13 +191,20 @@ export function createRelay(options: RelayOptions): Relay {
     for (const listener of listeners) send(listener, stateText);
   }
 
-  wss.on('connection', (ws: WebSocket) => {
-    const peer: Peer = { ws, role: 'listener', allowance: rate.burst, lastRefill: performance.now(), alive: true };
+  wss.on('connection', (ws: WebSocket, request: IncomingMessage) => {
+    const address = addressOf(request);
+    const peer: Peer = { ws, role: 'listener', address, allowance: rate.burst, lastRefill: performance.now(), alive: true };
     peers.add(peer);
+    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
     listeners.add(peer);
     countChanged();
     ws.on('pong', () => {
       peer.alive = true;
+      if (!withinRate(peer)) closeFor(peer, CLOSE.rateLimited, 'too many pongs');
+    });
+    // ws answers each ping by itself: without this, pings would be free messages with no limit.
+    ws.on('ping', () => {
+      if (peers.has(peer) && !withinRate(peer)) closeFor(peer, CLOSE.rateLimited, 'too many pings');
     });
     ws.on('message', (data, isBinary) => onMessage(peer, data, isBinary));
     ws.on('close', () => forget(peer));
@@ -196,6 +222,21 @@ export function createRelay(options: RelayOptions): Relay {
     handleUpgrade(request, socket, head) {
       if (closing || peers.size >= maxConnections) {
         socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      if (!allowOrigin(request)) {
+        // Accepted only to be closed with a code the page can read (a refused upgrade shows it nothing); it never
+        // counts as a listener and hears nothing.
+        log(`refused a connection from the page at ${String(request.headers.origin).slice(0, 100)}`);
+        wss.handleUpgrade(request, socket, head, (ws) => {
+          ws.on('error', () => {});
+          ws.close(CLOSE.foreignOrigin, 'not the deck\'s own page');
+          setTimeout(() => ws.terminate(), 2000).unref();
+        });
+        return;
+      }
+      if ((perAddress.get(addressOf(request)) ?? 0) >= maxPerAddress) {
+        socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
         return;
       }
       wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));

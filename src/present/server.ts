@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { FOLLOW_PATH, PRESENTER_PARAM } from './protocol.ts';
+import { clientAddress, ownOrigin } from './admission.ts';
 import { createRelay, type Relay, type RelayOptions } from './relay.ts';
 import { safeHost, staticSite } from './serve-static.ts';
 
@@ -19,6 +20,11 @@ export interface PresentOptions {
   publicUrl?: string;
   /** The presenter's secret; default a new random one. */
   token?: string;
+  /**
+   * A reverse proxy on this machine passes every request on: count connections by the address in its
+   * X-Forwarded-For header instead of the proxy's own. Only with a proxy that sets it; anyone can send the header.
+   */
+  trustProxy?: boolean;
   /** Passed on to the relay (limits, heartbeat, log). */
   relay?: Omit<RelayOptions, 'token'>;
 }
@@ -69,7 +75,13 @@ export async function startPresentServer(options: PresentOptions): Promise<Prese
   const publicBase = options.publicUrl ? parsePublicUrl(options.publicUrl) : null;
   // The WebSocket's host, for the page's policy: the public URL's, else the one the browser asked for.
   const site = staticSite(dist, (request) => (publicBase ? publicBase.host : safeHost(request.headers.host)));
-  const relay = createRelay({ ...options.relay, token });
+  const trustProxy = options.trustProxy ?? false;
+  const relay = createRelay({
+    allowOrigin: (request) => ownOrigin(request, publicBase),
+    addressOf: (request) => clientAddress(request, trustProxy),
+    ...options.relay,
+    token,
+  });
   // A proxy may pass the public path on (/talks/ms/...) or strip it (/...): both are understood.
   const prefix = publicBase?.pathname ?? '/';
 
