@@ -135,10 +135,11 @@ export function startupText(
   ].join('\n');
   const base = new URL(present.baseUrl);
   const warning =
-    base.protocol === 'http:' && !isLoopback(base.hostname)
+    // Listening on a network address (--host 0.0.0.0, say) shows 127.0.0.1 in the links, yet others reach it too.
+    base.protocol === 'http:' && (!isLoopback(base.hostname) || !isLoopback(settings.host === '::1' ? '[::1]' : settings.host))
       ? [
           '',
-          '!!! WARNING: the links use plain http:// on a network address (' + base.host + ').',
+          '!!! WARNING: the links use plain http:// on a network address (' + (isLoopback(base.hostname) ? settings.host : base.host) + ').',
           '!!! The presenter\'s secret and every slide change travel unencrypted (ws://): anyone on the way can read the',
           '!!! secret and move everyone\'s slides. Put a web server with TLS in front and give --public-url https://…',
           '',

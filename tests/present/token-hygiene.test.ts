@@ -77,6 +77,8 @@ describe('npm run present keeps the secret out of sight', () => {
     const plain = await present(['--public-url', 'http://talks.example.org/ms-massage/']);
     expect(plain.stderr).toMatch(/WARNING: the links use plain http:\/\/ on a network address \(talks\.example\.org\)/);
     expect(plain.stderr).toContain('unencrypted');
+    const open = await present(['--host', '0.0.0.0']);
+    expect(open.stderr).toMatch(/WARNING: the links use plain http:\/\/ on a network address \(0\.0\.0\.0\)/);
     const local = await present([]);
     expect(local.stderr).not.toContain('WARNING');
     const tls = await present(['--public-url', 'https://talks.example.org/ms-massage/']);
