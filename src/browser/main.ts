@@ -6,9 +6,13 @@ import '@fontsource/atkinson-hyperlegible/latin-400.css';
 import '@fontsource/atkinson-hyperlegible/latin-700.css';
 import '../styles/deck.css';
 import '../styles/print.css';
+import { guardMessages, needsPostMessageApi } from './message-guard.ts';
 import { SpeakerNotes } from './speaker-notes.ts';
 import { UpcomingPreview } from './upcoming-preview.ts';
 import './follow.ts'; // follow along live: does nothing unless served by npm run present
+
+// First, before Reveal or any plugin listens: messages from other sites' windows never reach them.
+guardMessages();
 
 const deck = new Reveal({
   width: 1280,
@@ -25,6 +29,8 @@ const deck = new Reveal({
   controlsTutorial: false,
   progress: true,
   pdfSeparateFragments: false,
+  // Off, except in the speaker view's preview frames, which the speaker window moves by message (see message-guard.ts).
+  postMessage: needsPostMessageApi(),
   // Every slide carries its own data-timing; setting a default is what turns on the speaker view's pacing timer.
   // (reveal.js 6's types declare this option as null only, though the speaker view reads a number.)
   defaultTiming: 60 as unknown as null,
