@@ -150,7 +150,15 @@ export function startupText(
 
 async function buildDeck(dist: string) {
   console.log('Building the deck…');
-  const { build } = await import('vite');
+  // Vite is a development dependency: a server installed with `npm ci --omit=dev` cannot build, only serve.
+  const vite = await import('vite').catch(() => null);
+  if (!vite) {
+    throw new Error(
+      `There is no built deck in ${dist}, and this install cannot build one (Vite is a development dependency). ` +
+        'Build it where the full dependencies are installed (npm run build), then copy dist/ here.',
+    );
+  }
+  const { build } = vite;
   await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
 }
 
