@@ -15,6 +15,8 @@ import {
   stateMessage,
   type SlideState,
 } from '../present/protocol.ts';
+import { FOLLOW_KEY } from '../locale/browser-keys.ts';
+import { say } from './deck-words.ts';
 
 /** The parts of Reveal's API this module uses. */
 interface RevealApi {
@@ -36,6 +38,7 @@ const RETRY_MAX_MS = 10_000;
 /** In Reveal's scroll view (narrow screens) following scrolls, and its slide events come later: events this soon
  *  after following the speaker are the page's own, not the listener's. */
 const SETTLE_MS = 600;
+/** The key code of FOLLOW_KEY (L). */
 const KEY_L = 76;
 
 type Role = 'presenter' | 'listener';
@@ -109,7 +112,7 @@ function makeBar(role: Role): Bar {
   const root = document.createElement('div');
   root.className = 'follow-bar';
   root.setAttribute('role', 'region');
-  root.setAttribute('aria-label', 'Follow along live');
+  root.setAttribute('aria-label', say('follow.region'));
 
   let toggle: HTMLButtonElement | null = null;
   let toggleState: HTMLElement | null = null;
@@ -118,13 +121,13 @@ function makeBar(role: Role): Bar {
     toggle.type = 'button';
     toggle.className = 'follow-toggle';
     toggle.setAttribute('aria-pressed', 'true');
-    toggle.setAttribute('aria-keyshortcuts', 'L');
+    toggle.setAttribute('aria-keyshortcuts', FOLLOW_KEY);
     const label = document.createElement('span');
-    label.textContent = 'Follow the speaker';
+    label.textContent = say('follow.toggle');
     toggleState = document.createElement('span');
     toggleState.className = 'follow-toggle-state';
     toggleState.setAttribute('aria-hidden', 'true');
-    toggleState.textContent = 'On';
+    toggleState.textContent = say('follow.on');
     toggle.append(label, ' ', toggleState);
     root.append(toggle);
   }
@@ -133,7 +136,7 @@ function makeBar(role: Role): Bar {
   status.className = 'follow-status';
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
-  status.textContent = role === 'presenter' ? 'Connecting the live link…' : 'Connecting to the speaker…';
+  status.textContent = say(role === 'presenter' ? 'follow.connectingPresenter' : 'follow.connectingListener');
   const count = document.createElement('p');
   count.className = 'follow-count';
   root.append(status, count);
@@ -195,7 +198,7 @@ class Follow {
   }
 
   private listenerControls() {
-    this.deck.addKeyBinding({ keyCode: KEY_L, key: 'L', description: 'Follow the speaker, or browse freely' }, () => this.toggleMode());
+    this.deck.addKeyBinding({ keyCode: KEY_L, key: FOLLOW_KEY, description: say('follow.keyHelp') }, () => this.toggleMode());
     const toggle = this.bar.toggle;
     if (!toggle) return;
     toggle.addEventListener('click', (event) => {
@@ -297,7 +300,7 @@ class Follow {
     Object.assign(this.bar, makeBar('listener'));
     this.resized.observe(this.bar.root);
     this.listenerControls();
-    this.note = 'This presenter link is no longer valid: it changes each time the live link is restarted. You are following as a listener.';
+    this.note = say('follow.presenterLinkInvalid');
   }
 
   // ---- presenter ---------------------------------------------------------------------------------------------
@@ -361,7 +364,7 @@ class Follow {
     const { toggle, toggleState, status } = this.bar;
     if (toggle && toggleState) {
       toggle.setAttribute('aria-pressed', String(this.mode === 'follow'));
-      toggleState.textContent = this.mode === 'follow' ? 'On' : 'Off';
+      toggleState.textContent = say(this.mode === 'follow' ? 'follow.on' : 'follow.off');
     }
     document.body.dataset.follow = this.role === 'presenter' ? 'presenter' : this.mode;
     document.body.dataset.followLink = this.link;
@@ -371,21 +374,21 @@ class Follow {
 
   private statusText(): string {
     if (this.role === 'presenter') {
-      if (this.link === 'open') return 'You are presenting live: listeners follow your slides.';
-      if (this.link === 'connecting') return 'Connecting the live link…';
-      return 'Live link lost: listeners are not getting your slides. Reconnecting…';
+      if (this.link === 'open') return say('follow.presenting');
+      if (this.link === 'connecting') return say('follow.connectingPresenter');
+      return say('follow.presenterLost');
     }
     if (this.mode === 'browse') {
-      const base = 'Browsing freely. Press L or the button to follow the speaker again.';
-      return this.link === 'down' ? `${base} The live link cannot be reached right now.` : base;
+      const base = say('follow.browsing', { key: FOLLOW_KEY });
+      return this.link === 'down' ? `${base} ${say('follow.browsingDown')}` : base;
     }
-    if (this.link === 'down') return 'Following is paused: the live link cannot be reached. Reconnecting… You can still move through the slides yourself.';
-    if (this.link === 'connecting') return 'Connecting to the speaker…';
-    if (!this.speaker) return 'Following the speaker. Waiting for the speaker to start.';
-    return 'Following the speaker. Press L to browse freely.';
+    if (this.link === 'down') return say('follow.paused');
+    if (this.link === 'connecting') return say('follow.connectingListener');
+    if (!this.speaker) return say('follow.waiting');
+    return say('follow.following', { key: FOLLOW_KEY });
   }
 }
 
 function listenersText(count: number): string {
-  return count === 1 ? '1 following' : `${count} following`;
+  return say('follow.listeners', { count });
 }

@@ -9,6 +9,7 @@ import '../styles/print.css';
 import { guardMessages, needsPostMessageApi } from './message-guard.ts';
 import { SpeakerNotes } from './speaker-notes.ts';
 import { UpcomingPreview } from './upcoming-preview.ts';
+import { say } from './deck-words.ts';
 import './follow.ts'; // follow along live: does nothing unless served by npm run present
 
 // First, before Reveal or any plugin listens: messages from other sites' windows never reach them.
@@ -39,4 +40,12 @@ const deck = new Reveal({
 
 // decktape and other tools look for a global Reveal.
 (window as unknown as { Reveal: typeof deck }).Reveal = deck;
-void deck.initialize();
+void deck.initialize().then(() => nameControls(deck.getRevealElement()));
+
+/** Reveal names its arrow buttons in English; screen readers should say them in the talk's language. */
+function nameControls(root: HTMLElement | null) {
+  const names = { left: 'controls.previous', right: 'controls.next', up: 'controls.above', down: 'controls.below' } as const;
+  for (const [side, key] of Object.entries(names)) {
+    root?.querySelector(`.controls .navigate-${side}`)?.setAttribute('aria-label', say(key));
+  }
+}

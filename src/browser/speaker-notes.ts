@@ -2,6 +2,7 @@
 // deck's script, and a listener opening the shared link never needs it.
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import type { NotesPlugin } from 'reveal.js/plugin/notes';
+import { say } from './deck-words.ts';
 
 const S = 83;
 
@@ -20,7 +21,7 @@ export class SpeakerNotes implements RevealPlugin {
       void this.load();
       return;
     }
-    deck.addKeyBinding({ keyCode: S, key: 'S', description: 'Speaker notes view' }, () => {
+    deck.addKeyBinding({ keyCode: S, key: 'S', description: say('speakerView.keyHelp') }, () => {
       void this.load().then((notes) => notes.open());
     });
     // A speaker window that outlived a reload of this page sends heartbeats; the plugin, once loaded, answers the next.

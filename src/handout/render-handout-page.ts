@@ -7,6 +7,8 @@ import { cssString } from '../html/css-escape.ts';
 import { html, raw, unwrap, type Raw } from '../html/escape.ts';
 import { markdownInline } from '../markdown/render-markdown.ts';
 import { citationWhere, doiUrl, pubmedUrl } from '../render/citation.ts';
+import type { Words } from '../locale/words.ts';
+import { lowerFirst } from '../render/words.ts';
 import type { Study } from '../schema/index.ts';
 import { cspMeta, textPagePolicy } from '../share/csp.ts';
 import { sharedUrl } from '../share/files.ts';
@@ -26,13 +28,13 @@ export const SLIDE_HEIGHT = 720;
 export const THUMB_ZOOM = 0.33;
 
 export function renderHandoutPage(deck: BuiltDeck): { fileName: string; source: string } {
-  const { talk } = deck.model;
+  const { talk, words: w } = deck.model;
   const fileName = handoutPageFile(talk);
   const total = deck.slides.length;
-  const title = `${talk.title}: handout`;
+  const title = w.text('handout.title', { title: talk.title });
   const style = handoutStyle(title);
-  const speaker = talk.speaker.name ? `${talk.speaker.name}, ${talk.speaker.role.toLowerCase()}` : talk.speaker.role;
-  const notes = printedNotes(deck.slides);
+  const speaker = talk.speaker.name ? w.text('handout.speaker', { name: talk.speaker.name, role: lowerFirst(talk.speaker.role, w) }) : talk.speaker.role;
+  const notes = printedNotes(deck.slides, w);
   const ids = new Set(deck.slides.map((s) => s.id));
 
   const page = html`<!doctype html>
@@ -43,21 +45,18 @@ export function renderHandoutPage(deck: BuiltDeck): { fileName: string; source: 
 ${raw(cspMeta(textPagePolicy({ scripts: [], styles: [style] })))}
 <title>${title}</title>
 <meta name="description" content="${talk.description}">
-${linkPreviewMeta(talk, { file: fileName, title })}
+${linkPreviewMeta(talk, w, { file: fileName, title })}
 <style>${raw(style)}</style>
 </head>
 <body class="handout">
 <header class="cover">
-<p class="kicker">Handout</p>
+<p class="kicker">${w.text('handout.kicker')}</p>
 <h1>${talk.title}</h1>
 ${talk.subtitle ? html`<p class="subtitle">${talk.subtitle}</p>` : ''}
-<p class="event">${speaker}. ${talk.event.kind}, ${talk.event.chapter}, ${talk.event.organisation}.</p>
+<p class="event">${w.text('handout.event', { speaker, kind: talk.event.kind, chapter: talk.event.chapter, organisation: talk.event.organisation })}</p>
 <div class="about">
-<p>All ${total} slides of the talk in order, each with what the speaker says beside it. The speaker says each slide's
-number as the talk goes on (“slide 7”); the numbers here are the same. The full references with their links, where to
-read more, and the thanks are at the end.</p>
-<p>The slides, this handout and a text version for screen readers are online at
-<a href="${talk.shareUrl}">${talk.shareUrl}</a></p>
+<p>${w.text('handout.about', { total })}</p>
+<p>${w.html('handout.online', { link: html`<a href="${talk.shareUrl}">${talk.shareUrl}</a>` })}</p>
 </div>
 </header>
 <main>
@@ -78,12 +77,12 @@ function entry(slide: TimedSlide, n: number, total: number, notes: string, model
   // full width, onto the next page if they must, so that no page is left half empty.
   return html`<article class="entry" id="slide-${slide.id}" data-title="${slide.title}" aria-labelledby="slide-${slide.id}-h">
 <div class="lead">
-<h2 id="slide-${slide.id}-h"><span class="no">Slide ${n}</span><span class="sep">: </span>${slide.title}</h2>
+<h2 id="slide-${slide.id}-h"><span class="no">${model.words.text('handout.slide', { n })}</span><span class="sep">: </span>${slide.title}</h2>
 <div class="thumb"><div class="reveal"><div class="slides"><section class="${slide.kind}">
 ${raw(body)}
 </section></div><div class="slide-number" aria-hidden="true">${n} / ${total}</div></div></div>
 <div class="notes">
-<p class="notes-label">What the speaker says</p>
+<p class="notes-label">${model.words.text('handout.speakerSays')}</p>
 ${raw(lead.join('\n'))}
 </div>
 </div>
@@ -178,7 +177,7 @@ export function absoluteLinks(htmlText: string, { talk }: TalkModel, ids: Set<st
  * The notes as printed: a quotation already printed in full in the notes of an earlier slide (a long quote split
  * over several slides repeats it whole in each slide's notes) is not printed again, but pointed to.
  */
-export function printedNotes(slides: readonly TimedSlide[]): string[] {
+export function printedNotes(slides: readonly TimedSlide[], w: Words): string[] {
   const seen = new Map<string, number>();
   return slides.map((s, i) =>
     unwrap(s.notes).replace(/<blockquote>[\s\S]*?<\/blockquote>/g, (quote) => {
@@ -188,27 +187,27 @@ export function printedNotes(slides: readonly TimedSlide[]): string[] {
         seen.set(key, i + 1);
         return quote;
       }
-      return `<p class="same-quote">(Printed in full in the notes for slide ${first}.)</p>`;
+      return unwrap(html`<p class="same-quote">${w.text('handout.sameQuote', { n: first })}</p>`);
     }),
   );
 }
 
 /** References in full, with links written out so they can be typed from paper; where to read more; thanks. */
 function backMatter({ model, slides }: BuiltDeck): Raw {
-  const { studies, resources, people, quotes } = model;
+  const { studies, resources, people, quotes, words: w } = model;
   const slideNumbers = (study: Study) =>
     slides.flatMap((s, i) => (s.id === `study-${study.id}` || s.id.startsWith(`study-${study.id}-`) ? [i + 1] : []));
-  const hosts = people.invitedBy.people.map((p) => p.name).join(' and ');
+  const hosts = w.list(people.invitedBy.people.map((p) => p.name));
   const book = people.book;
   const author = book && people.helpers.find((h) => h.id === book.author);
   return html`<section class="back references" aria-labelledby="references">
-<h2 id="references">References</h2>
+<h2 id="references">${w.text('references.title')}</h2>
 <ol class="refs">
-${studies.studies.map((s) => reference(s, slideNumbers(s)))}
+${studies.studies.map((s) => reference(s, slideNumbers(s), w))}
 </ol>
 </section>
 <section class="back" aria-labelledby="read-more">
-<h2 id="read-more">Where to read more</h2>
+<h2 id="read-more">${w.text('resources.title')}</h2>
 <ul class="resources">
 ${resources.resources.map(
   (r) =>
@@ -219,33 +218,46 @@ ${resources.resources.map(
 </ul>
 </section>
 <section class="back" aria-labelledby="thanks">
-<h2 id="thanks">Thanks</h2>
+<h2 id="thanks">${w.text('handout.thanks')}</h2>
 <ul class="thanks">
-<li><strong>${hosts}</strong>, ${people.invitedBy.organisation}, for inviting this talk.</li>
-<li>The <strong>“team”</strong>: ${markdownInline(people.team.summary)} They ${people.team.didWhat.join('; ')}.</li>
-${people.helpers.map(
-  (h) =>
-    html`<li><strong>${h.credential ? `${h.name}, ${h.credential}` : h.name}</strong>${h.about ? `, ${h.about},` : ''} for ${markdownInline(
-      h.thanksFor ?? 'help',
-    )}${book && author && h.id === author.id ? html`: ${book.titles.map((t, i) => html`${i ? '; ' : ''}<cite>${t}</cite>`)}` : ''}.</li>\n`,
-)}
-<li>The practitioners whose words are quoted: ${quotes.quotes.map((q, i) => html`${i ? (i === quotes.quotes.length - 1 ? ' and ' : ', ') : ''}<strong>${q.person}, ${q.credential}</strong>`)}.</li>
-${people.groups.length ? html`<li>The discussion groups where this talk began: ${people.groups.map(
-  (g, i) => html`${i ? ' and ' : ''}${g.url ? html`<a href="${g.url}">${g.name}</a>` : html`<strong>${g.name}</strong>`} (${g.platform})`,
-)}.</li>` : ''}
+<li>${w.html('handout.invited', { hosts, organisation: people.invitedBy.organisation })}</li>
+<li>${w.html('handout.team', { summary: markdownInline(people.team.summary), didWhat: people.team.didWhat.join('; ') })}</li>
+${people.helpers.map((h) => html`<li>${helperLine(h, book && author && h.id === author.id ? book.titles : undefined, w)}</li>\n`)}
+${quotes.quotes.length ? html`<li>${w.html('handout.quoted', {
+  names: w.listHtml(quotes.quotes.map((q) => html`<strong>${q.credential ? `${q.person}, ${q.credential}` : q.person}</strong>`)),
+})}</li>` : ''}
+${people.groups.length ? html`<li>${w.html('handout.groups', {
+  groups: w.listHtml(
+    people.groups.map((g) => {
+      const name = g.url ? html`<a href="${g.url}">${g.name}</a>` : html`<strong>${g.name}</strong>`;
+      return g.kind ? w.html('thanks.group', { name, platform: g.platform, kind: g.kind }) : w.html('thanks.groupNoKind', { name, platform: g.platform });
+    }),
+  ),
+})}</li>` : ''}
 </ul>
-<p class="colophon">Made from the same data as the slides. Online at <a href="${model.talk.shareUrl}">${model.talk.shareUrl}</a></p>
+<p class="colophon">${w.html('handout.colophon', { link: html`<a href="${model.talk.shareUrl}">${model.talk.shareUrl}</a>` })}</p>
 </section>`;
 }
 
-function reference(study: Study, onSlides: number[]): Raw {
+/** A helper's line of thanks: the same messages as the thanks slide, the book's titles each a title of its own. */
+function helperLine(h: TalkModel['people']['helpers'][number], titles: readonly string[] | undefined, w: Words): Raw {
+  const values = {
+    name: h.credential ? `${h.name}, ${h.credential}` : h.name,
+    what: markdownInline(h.thanksFor ?? w.text('thanks.defaultFor')),
+    ...(h.about ? { about: h.about } : {}),
+    ...(titles ? { book: titles.join('; ') } : {}),
+  };
+  return w.html(`thanks.helper${h.about ? 'About' : ''}${titles ? 'Book' : ''}`, values);
+}
+
+function reference(study: Study, onSlides: number[], w: Words): Raw {
   const c = study.citation;
   const where = citationWhere(c);
-  const slidesText = onSlides.length ? `Slide${onSlides.length > 1 ? 's' : ''} ${onSlides.join(' and ')}.` : '';
+  const slidesText = onSlides.length ? w.text('handout.onSlides', { count: onSlides.length, slides: w.list(onSlides.map((n) => w.number(n))) }) : '';
   return html`<li>
 <p class="cite">${c.authors.replace(/\.$/, '')}. ${study.title}. <cite>${c.journal}</cite>${where ? `, ${where}` : ''}.</p>
-<p class="ref-links">${c.doi ? html`DOI: <a href="${doiUrl(c.doi)}">${doiUrl(c.doi)}</a>` : ''}${c.doi && c.pmid ? html`<br>` : ''}${
-    c.pmid ? html`PubMed, PMID ${c.pmid}: <a href="${pubmedUrl(c.pmid)}">${pubmedUrl(c.pmid)}</a>` : ''
+<p class="ref-links">${c.doi ? w.html('handout.doi', { link: html`<a href="${doiUrl(c.doi)}">${doiUrl(c.doi)}</a>` }) : ''}${c.doi && c.pmid ? html`<br>` : ''}${
+    c.pmid ? w.html('handout.pubmed', { pmid: c.pmid, link: html`<a href="${pubmedUrl(c.pmid)}">${pubmedUrl(c.pmid)}</a>` }) : ''
   }</p>
 ${slidesText ? html`<p class="ref-slides">${slidesText}</p>` : ''}
 </li>

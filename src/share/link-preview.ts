@@ -1,6 +1,7 @@
 // What a page says about itself when its link is pasted into email, chat or social media.
 import type { Talk } from '../schema/index.ts';
 import { html, type Raw } from '../html/escape.ts';
+import type { Words } from '../locale/words.ts';
 import { PREVIEW_HEIGHT, PREVIEW_WIDTH, previewImageFile, sharedUrl } from './files.ts';
 
 export interface PreviewOptions {
@@ -15,11 +16,13 @@ export interface PreviewOptions {
  * Also asks the browser not to send this page's address to any site a reader goes on to (no-referrer), and
  * gives an empty icon so the browser does not ask the server for /favicon.ico.
  */
-export function linkPreviewMeta(talk: Talk, options: PreviewOptions = {}): Raw {
+export function linkPreviewMeta(talk: Talk, w: Words, options: PreviewOptions = {}): Raw {
   const url = sharedUrl(talk, options.file ?? '');
   const title = options.title ?? talk.title;
   const image = sharedUrl(talk, previewImageFile(talk));
-  const imageAlt = `Title slide: ${talk.title}${talk.subtitle ? `. ${talk.subtitle}` : ''}`;
+  const imageAlt = talk.subtitle
+    ? w.text('linkPreview.imageAltSubtitle', { title: talk.title, subtitle: talk.subtitle })
+    : w.text('linkPreview.imageAlt', { title: talk.title });
   return html`<meta name="referrer" content="no-referrer">
 <link rel="icon" href="data:,">
 <link rel="canonical" href="${url}">

@@ -7,14 +7,20 @@ import { cspMeta, textPagePolicy } from './csp.ts';
 import { singleFile, textVersionFile } from './files.ts';
 import { inlineFontFaces } from './fonts.ts';
 import { linkPreviewMeta } from './link-preview.ts';
+import type { Words } from '../locale/words.ts';
+import { lowerFirst } from '../render/words.ts';
 
-/** Shows or hides every slide's notes at once; each slide's own <details> works without it. */
-const TOGGLE_SCRIPT = `(function () {
+/**
+ * Shows or hides every slide's notes at once; each slide's own <details> works without it. Its two labels are read
+ * from the button's data attributes, in the talk's language: the script itself stays the same for every talk, so
+ * its hash in the page's CSP stays the same too.
+ */
+export const TOGGLE_SCRIPT = `(function () {
   var button = document.getElementById('notes-toggle');
   var all = function () { return Array.prototype.slice.call(document.querySelectorAll('details.notes')); };
   var sync = function () {
     var open = all().every(function (d) { return d.open; });
-    button.textContent = open ? 'Hide all speaker notes' : 'Show all speaker notes';
+    button.textContent = button.getAttribute(open ? 'data-hide' : 'data-show');
     button.setAttribute('data-open', String(open));
   };
   button.addEventListener('click', function () {
@@ -28,12 +34,17 @@ const TOGGLE_SCRIPT = `(function () {
 })();`;
 
 export function renderTextPage(deck: BuiltDeck): { fileName: string; source: string } {
-  const { talk } = deck.model;
+  const { talk, words: w } = deck.model;
   const fileName = textVersionFile(talk);
   const style = `${inlineFontFaces()}\n${readFileSync(new URL('./text-page.css', import.meta.url), 'utf8')}`;
   const total = deck.slides.length;
-  const speaker = talk.speaker.name ? `${talk.speaker.name}, ${talk.speaker.role.toLowerCase()}` : talk.speaker.role;
+  const speaker = talk.speaker.name ? w.text('textPage.speaker', { name: talk.speaker.name, role: lowerFirst(talk.speaker.role, w) }) : talk.speaker.role;
   const minutes = deck.slides.reduce((sum, s) => sum + s.seconds, 0) / 60;
+  const title = w.text('textPage.title', { title: talk.title });
+  const links = w.html('textPage.links', {
+    open: html`<a href="index.html">${w.text('textPage.openSlides')}</a>`,
+    download: html`<a href="${singleFile(talk)}">${w.text('textPage.downloadSlides')}</a>`,
+  });
 
   const page = html`<!doctype html>
 <html lang="${talk.lang}">
@@ -41,32 +52,33 @@ export function renderTextPage(deck: BuiltDeck): { fileName: string; source: str
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${raw(cspMeta(textPagePolicy({ scripts: [TOGGLE_SCRIPT], styles: [style] })))}
-<title>${talk.title}: text version</title>
+<title>${title}</title>
 <meta name="description" content="${talk.description}">
-${linkPreviewMeta(talk, { file: fileName, title: `${talk.title}: text version` })}
+${linkPreviewMeta(talk, w, { file: fileName, title })}
 <style>${raw(style)}</style>
 </head>
 <body>
-<a class="skip" href="#slides">Skip to the slides</a>
+<a class="skip" href="#slides">${w.text('textPage.skip')}</a>
 <header>
 <h1>${talk.title}</h1>
 ${talk.subtitle ? html`<p class="subtitle">${talk.subtitle}</p>` : ''}
-<p>${speaker}. ${talk.event.kind}, ${talk.event.chapter}, ${talk.event.organisation}.</p>
-<p class="about">This is the text version of the talk: all ${total} slides in order, each with what the speaker says
-(the speaker notes), and the full references. It is about ${Math.round(minutes)} minutes when spoken.
-<a href="index.html">Open the slides</a>, or <a href="${singleFile(talk)}">download them as one file</a> that works without the internet.</p>
-<div class="controls" hidden><button type="button" id="notes-toggle" aria-controls="slides">Hide all speaker notes</button></div>
+<p>${w.text('textPage.event', { speaker, kind: talk.event.kind, chapter: talk.event.chapter, organisation: talk.event.organisation })}</p>
+<p class="about">${w.text('textPage.about', { total, minutes: Math.round(minutes) })}
+${links}</p>
+<div class="controls" hidden><button type="button" id="notes-toggle" aria-controls="slides" data-show="${w.text('textPage.showNotes')}" data-hide="${w.text(
+    'textPage.hideNotes',
+  )}">${w.text('textPage.hideNotes')}</button></div>
 <nav aria-labelledby="contents">
-<h2 id="contents">Slides</h2>
+<h2 id="contents">${w.text('textPage.contents')}</h2>
 <ol>
 ${deck.slides.map((s) => html`<li><a href="#${s.id}">${s.title}</a></li>\n`)}</ol>
 </nav>
 </header>
 <main id="slides">
-${deck.slides.map((s, i) => slideSection(s, i + 1, total, fileName))}
+${deck.slides.map((s, i) => slideSection(s, i + 1, total, fileName, w))}
 </main>
 <footer>
-<p>${talk.title}. Made from the same data as the slides. Shared at <a href="${talk.shareUrl}" rel="noopener noreferrer">${talk.shareUrl}</a>.</p>
+<p>${w.html('textPage.footer', { title: talk.title, link: html`<a href="${talk.shareUrl}" rel="noopener noreferrer">${talk.shareUrl}</a>` })}</p>
 </footer>
 <script>${raw(TOGGLE_SCRIPT)}</script>
 </body>
@@ -75,12 +87,12 @@ ${deck.slides.map((s, i) => slideSection(s, i + 1, total, fileName))}
   return { fileName, source: unwrap(page) };
 }
 
-function slideSection(slide: TimedSlide, n: number, total: number, selfFile: string): Raw {
+function slideSection(slide: TimedSlide, n: number, total: number, selfFile: string, w: Words): Raw {
   return html`<section id="${slide.id}" aria-labelledby="${slide.id}-heading">
-<h2 id="${slide.id}-heading"><span class="slide-no">Slide ${n} of ${total}</span> ${slide.title}</h2>
-${raw(textBody(unwrap(slide.body), slide.title, selfFile))}
+<h2 id="${slide.id}-heading"><span class="slide-no">${w.text('textPage.slideNumber', { n, total })}</span> ${slide.title}</h2>
+${raw(textBody(unwrap(slide.body), slide.title, selfFile, w.text('textPage.table')))}
 <details class="notes" open>
-<summary>Speaker notes<span class="visually-hidden"> for slide ${n}</span></summary>
+<summary>${w.text('textPage.notes')}<span class="visually-hidden"> ${w.text('textPage.notesFor', { n })}</span></summary>
 ${slide.notes}
 </details>
 </section>
@@ -92,7 +104,7 @@ ${slide.notes}
  * (otherwise kept one level down, under the slide's heading), tables in a box that scrolls sideways on a small
  * screen, and links to this very page left out.
  */
-export function textBody(body: string, title: string, selfFile: string): string {
+export function textBody(body: string, title: string, selfFile: string, tableLabel: string): string {
   let out = body;
   const first = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/.exec(out);
   if (first && plain(first[2]!) === plain(title)) out = out.slice(0, first.index) + out.slice(first.index + first[0].length);
@@ -100,7 +112,7 @@ export function textBody(body: string, title: string, selfFile: string): string 
   // A wide table scrolls inside a box of its own on a small screen, instead of widening the page.
   out = out.replace(/<table\b[\s\S]*?<\/table>/g, (table) => {
     const caption = /<caption\b[^>]*>([\s\S]*?)<\/caption>/.exec(table)?.[1];
-    const label = caption ? plain(caption) : 'Table';
+    const label = caption ? plain(caption) : tableLabel;
     return `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(label)}">${table}</div>`;
   });
   const self = new RegExp(`<p\\b[^>]*>(?:(?!</p>)[\\s\\S])*?href="${selfFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[\\s\\S]*?</p>`, 'g');

@@ -1,9 +1,10 @@
 // Vite plugin: at build time, loads and validates the talk and writes finished slides into index.html.
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { DataError } from '../data/data-error.ts';
+import { DataError, formatProblem } from '../data/data-error.ts';
 import { loadTalk, type TalkModel } from '../data/load-data.ts';
-import { escapeHtml, html, unwrap } from '../html/escape.ts';
+import { escapeHtml, html, raw, unwrap } from '../html/escape.ts';
+import { browserWordsScript } from '../locale/browser-words.ts';
 import { renderSections } from '../html/render-sections.ts';
 import { buildDeck } from '../slides/build-deck.ts';
 import type { TimedSlide } from '../slides/slide.ts';
@@ -57,6 +58,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
       // Checked before anything is written, so a failed build leaves the last good dist/ as it was.
       try {
         built = await buildTalk(talkRoot);
+        for (const warning of built.model.warnings) this.environment.logger.warn(`${formatProblem(warning)}  (a warning: the deck still builds)`);
       } catch (e) {
         if (e instanceof DataError && runByViteCommand()) {
           // From the command line: the report alone, as `npm run check` prints it, without Vite's stack trace.
@@ -101,7 +103,8 @@ export function fillPage(page: string, { model, slides }: BuiltDeck): string {
   const { talk } = model;
   const head = html`<title>${talk.title}</title>
 <meta name="description" content="${talk.description}">
-${linkPreviewMeta(talk)}`;
+${linkPreviewMeta(talk, model.words)}
+${raw(browserWordsScript(model.words))}`;
   return page
     .replace('%DECK_LANG%', () => escapeHtml(talk.lang))
     // Functions, so a "$&" or "$'" in the talk's text is written as it is, not read as a replacement pattern.

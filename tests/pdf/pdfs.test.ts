@@ -170,7 +170,7 @@ describe('the handout PDF (US Letter)', () => {
     });
     // The notes sit beside the small slide, and a text extractor may mix the two columns' lines, so the last
     // paragraph is looked for word by word on the slide's own pages (its page and, if it runs on, the next).
-    const notes = printedNotes(deck.slides);
+    const notes = printedNotes(deck.slides, deck.model.words);
     const words = pageWords(HANDOUT).map((p) => p.words.map((w) => token(w.text)));
     const texts = pageTexts(HANDOUT).map(loose);
     const starts = outline(HANDOUT).filter((e) => e.title.startsWith('Slide ')).map((e) => e.page);

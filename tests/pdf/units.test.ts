@@ -70,7 +70,7 @@ describe('the handout page', () => {
 
   it('prints a quote repeated in later notes once, and points to it', () => {
     const quote = '<blockquote><p>Words.</p></blockquote>';
-    const out = printedNotes([slide('a', `<p>Intro</p>${quote}`), slide('b', `<p>Again:</p>${quote}`), slide('c', '<p>Other</p>')]);
+    const out = printedNotes([slide('a', `<p>Intro</p>${quote}`), slide('b', `<p>Again:</p>${quote}`), slide('c', '<p>Other</p>')], deck.model.words);
     expect(out[0]).toBe(`<p>Intro</p>${quote}`);
     expect(out[1]).toBe('<p>Again:</p><p class="same-quote">(Printed in full in the notes for slide 1.)</p>');
     expect(out[2]).toBe('<p>Other</p>');

@@ -8,6 +8,7 @@ import { escapeScript, inlineCssUrls, inlineDynamicImports, makeSingleFile } fro
 import { speakerViewHtml, speakerViewInline } from '../../src/share/speaker-view.ts';
 import { inlineStylesheets } from '../../src/share/inline-styles.ts';
 import type { Talk } from '../../src/schema/index.ts';
+import { loadWords } from '../../src/data/load-locale.ts';
 
 const talk: Talk = {
   slug: 'demo',
@@ -135,14 +136,15 @@ describe('makeSingleFile', () => {
 });
 
 describe('linkPreviewMeta', () => {
+  const { words } = loadWords('en', undefined, { file: 'data/talk.yaml', locate: () => ({ line: 1, column: 1 }) });
   it('escapes what it quotes and gives absolute addresses', () => {
-    const meta = unwrap(linkPreviewMeta(talk));
+    const meta = unwrap(linkPreviewMeta(talk, words));
     expect(meta).toContain('<meta property="og:title" content="A &quot;quoted&quot; &lt;talk&gt;">');
     expect(meta).toContain('<meta property="og:description" content="Says &lt;b&gt;this&lt;/b&gt; &amp; &quot;that&quot;">');
     expect(meta).toContain('<meta property="og:url" content="https://example.org/talks/demo/">');
     expect(meta).toContain('<meta property="og:image" content="https://example.org/talks/demo/demo-preview.png">');
     expect(meta).not.toContain('og:locale');
-    expect(unwrap(linkPreviewMeta({ ...talk, lang: 'en-US' }))).toContain('<meta property="og:locale" content="en_US">');
+    expect(unwrap(linkPreviewMeta({ ...talk, lang: 'en-US' }, words))).toContain('<meta property="og:locale" content="en_US">');
   });
 });
 

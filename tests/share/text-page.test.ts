@@ -72,7 +72,7 @@ describe('the text version', () => {
     const text = textOf(html);
     for (const slide of slides) {
       // Every word of the slide and of its notes, minus only a repeated heading and the link to this very page.
-      expect(text, slide.id).toContain(textOf(textBody(unwrap(slide.body), slide.title, file)).trim());
+      expect(text, slide.id).toContain(textOf(textBody(unwrap(slide.body), slide.title, file, 'Table')).trim());
       expect(text, slide.id).toContain(textOf(unwrap(slide.notes)).trim());
     }
     await context.close();
@@ -186,15 +186,15 @@ describe('the text version', () => {
 
 describe('textBody', () => {
   it('drops a heading that repeats the title and moves the others under the slide heading', () => {
-    expect(textBody('<h2>Takeaways</h2><p>x</p>', 'Takeaways', 't.html')).toBe('<p>x</p>');
-    expect(textBody('<p class="eyebrow">e</p><h2>What they found</h2><h3>a</h3>', 'Study: results', 't.html')).toBe(
+    expect(textBody('<h2>Takeaways</h2><p>x</p>', 'Takeaways', 't.html', 'Table')).toBe('<p>x</p>');
+    expect(textBody('<p class="eyebrow">e</p><h2>What they found</h2><h3>a</h3>', 'Study: results', 't.html', 'Table')).toBe(
       '<p class="eyebrow">e</p><h3>What they found</h3><h4>a</h4>',
     );
-    expect(textBody('<h1>Ann &amp; Bo&#39;s talk</h1><p>by</p>', "Ann & Bo's talk", 't.html')).toBe('<p>by</p>');
+    expect(textBody('<h1>Ann &amp; Bo&#39;s talk</h1><p>by</p>', "Ann & Bo's talk", 't.html', 'Table')).toBe('<p>by</p>');
   });
 
   it('leaves out paragraphs that only link to the text version itself', () => {
-    expect(textBody('<h2>Q</h2><p>Slides: <a href="https://x.org/">x</a></p>\n<p>Text: <a href="t.html">t.html</a></p>', 'Q', 't.html')).toBe(
+    expect(textBody('<h2>Q</h2><p>Slides: <a href="https://x.org/">x</a></p>\n<p>Text: <a href="t.html">t.html</a></p>', 'Q', 't.html', 'Table')).toBe(
       '<p>Slides: <a href="https://x.org/">x</a></p>',
     );
   });

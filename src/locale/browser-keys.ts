@@ -1,0 +1,43 @@
+// The messages the deck's browser code shows (the follow-along bar, key help, Reveal's buttons). Shared by the build,
+// which writes them into the page, and the browser code, which reads them: this module imports nothing, so it
+// costs the browser's bundle only these names.
+
+/** The id of the `<script type="application/json">` the build writes into index.html. */
+export const DECK_WORDS_ID = 'deck-words';
+
+/** The key that switches between following the speaker and browsing (its name is the same in every language). */
+export const FOLLOW_KEY = 'L';
+
+export const BROWSER_KEYS = [
+  'follow.region',
+  'follow.toggle',
+  'follow.on',
+  'follow.off',
+  'follow.keyHelp',
+  'follow.connectingPresenter',
+  'follow.connectingListener',
+  'follow.presenting',
+  'follow.presenterLost',
+  'follow.browsing',
+  'follow.browsingDown',
+  'follow.paused',
+  'follow.waiting',
+  'follow.following',
+  'follow.presenterLinkInvalid',
+  'follow.listeners',
+  'speakerView.keyHelp',
+  'controls.previous',
+  'controls.next',
+  'controls.above',
+  'controls.below',
+] as const;
+
+export type BrowserKey = (typeof BROWSER_KEYS)[number];
+
+/**
+ * A message as the browser gets it: finished words with `{name}` where a value goes, or, for a message that
+ * depends on a count, one such string per plural category of the language (`one`, `other`, …).
+ */
+export type BrowserMessage = string | Partial<Record<Intl.LDMLPluralRule, string>>;
+
+export type BrowserWords = Record<BrowserKey, BrowserMessage>;
