@@ -230,7 +230,7 @@ ${people.groups.length ? html`<li>${w.html('handout.groups', {
   groups: w.listHtml(
     people.groups.map((g) => {
       const name = g.url ? html`<a href="${g.url}">${g.name}</a>` : html`<strong>${g.name}</strong>`;
-      return g.kind ? w.html('thanks.group', { name, platform: g.platform, kind: g.kind }) : w.html('thanks.groupNoKind', { name, platform: g.platform });
+      return w.html('handout.group', { name, platform: g.platform });
     }),
   ),
 })}</li>` : ''}
