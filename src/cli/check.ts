@@ -1,13 +1,17 @@
 // `npm run check`: validates the talk's files without building, printing every problem with its line.
 import { resolve } from 'node:path';
-import { DataError } from '../data/data-error.ts';
+import { DataError, formatProblem } from '../data/data-error.ts';
 import { CHECK_CLOSING, problemReport } from './report.ts';
 import { loadTalk } from '../data/load-data.ts';
+import { buildDeck } from '../slides/build-deck.ts';
 import { talkRootFromArgs } from './talk-root.ts';
 
 const root = talkRootFromArgs(process.argv.slice(2));
 try {
   const model = loadTalk({ root });
+  // The slides are made too (nothing is written), so text too long for any slide is reported here as well.
+  await buildDeck(model);
+  for (const warning of model.warnings) console.warn(`${formatProblem(warning)}  (a warning: the deck still builds)`);
   const count = model.files.length;
   console.log(`The talk in ${resolve(root)} is fine: ${count} files checked.`);
 } catch (e) {

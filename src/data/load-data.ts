@@ -4,11 +4,13 @@ import { join, relative } from 'node:path';
 import { COLLECTIONS, type CollectionName } from '../schema/index.ts';
 import { GENERATED, OrderSchema, type Order } from '../schema/order.ts';
 import type { z } from 'zod';
-import { DataError, type Problem } from './data-error.ts';
+import { DataError, formatPath, type Problem } from './data-error.ts';
 import { readText, readYaml } from './load-yaml.ts';
 import { loadMarkdownSlides, type MarkdownSlide } from './load-markdown-slide.ts';
 import { checkReferences, orderEntries, type Readable, type Source } from './check-references.ts';
 import { nearest } from './describe-value.ts';
+import { checkSources, type Provenance } from './check-sources.ts';
+import { loadSources } from './load-sources.ts';
 import { loadWords } from './load-locale.ts';
 import { checkDesigns } from './check-designs.ts';
 import type { Words } from '../locale/words.ts';
@@ -23,8 +25,12 @@ export interface TalkModel extends Model {
   words: Words;
   /** Things worth saying that do not stop the build (a language with no locale yet). */
   warnings: Problem[];
+  /** Where a field of a data file is written, for problems found later (a list too long for its slide, say). */
+  where: (source: Source, path: readonly PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'column' | 'field'>;
   /** Files read, so a dev server can watch them. */
   files: string[];
+  /** Each quote and figure beside the passage of its source it was checked against (sources/). */
+  provenance: Provenance[];
 }
 
 export interface TalkPaths {
@@ -133,8 +139,36 @@ export function loadTalk({ root, cwd = process.cwd() }: TalkPaths): TalkModel {
 
   // Ids are checked across files with whatever could be read, so these problems come in the same report.
   problems.push(...checkReferences(read, markdown, (n) => shown(join(root, n === 'order' ? 'slides/order.yaml' : `data/${COLLECTIONS[n].file}`))));
+  // Quotes and figures held to the texts in sources/, with the same kind of messages (check-sources.ts).
+  const sources = loadSources(root, shown);
+  files.push(...sources.files);
+  const pathOf = (n: Source) => join(root, n === 'order' ? 'slides/order.yaml' : `data/${COLLECTIONS[n].file}`);
+  // The files were read once already (and any problem reported then); here only their text is wanted.
+  const quiet = (path: string) => {
+    try {
+      return readText(path, shown(path));
+    } catch {
+      return undefined;
+    }
+  };
+  const checked = checkSources({
+    read,
+    rawOf: (n) => quiet(pathOf(n)),
+    fileOf: (n) => shown(pathOf(n)),
+    markdown,
+    markdownText: (entry) => quiet(join(root, 'slides', entry)),
+    sources,
+  });
+  // One problem to a field: a field already reported (a wrong type, a word too long) is not also held to its source.
+  const reported = new Set(problems.map((p) => `${p.file} ${p.field}`));
+  problems.push(...checked.problems.filter((p) => !p.field || !reported.has(`${p.file} ${p.field}`)));
   if (problems.length > 0) throw new DataError(inReadingOrder(problems, files.map(shown)));
-  return { ...(model as Model & { order: Order }), markdown, words: loaded!.words, warnings: loaded!.warnings, files };
+  const where = (source: Source, path: readonly PropertyKey[]) => ({
+    file: shown(pathOf(source)),
+    ...(read[source]?.locate(path) ?? { line: 1, column: 1 }),
+    field: formatPath(path),
+  });
+  return { ...(model as Model & { order: Order }), markdown, words: loaded!.words, warnings: loaded!.warnings, where, files, provenance: checked.provenance };
 }
 
 /** Problems file by file, in the order the files were read, and in line order within each file. */

@@ -3,7 +3,7 @@
 import { html, raw, type Raw } from '../html/escape.ts';
 import type { Words } from '../locale/words.ts';
 import { CONTENT_HEIGHT, headingHeight, pack } from '../slides/fit.ts';
-import type { Slide } from '../slides/slide.ts';
+import type { Overfull, Slide } from '../slides/slide.ts';
 import { partTitle } from './words.ts';
 
 export interface ListSlides<T> {
@@ -21,8 +21,10 @@ export interface ListSlides<T> {
   lead?: { html: Raw; height: number };
   /** The speaker notes for the items on one slide; `page` counts from 0. */
   notes: (items: readonly T[], page: number, pages: number) => Raw;
-  /** Classes on the list slides, and the words to use. */
+  /** The words to use. */
   words: Words;
+  /** Where an item is written, to report one too long for any slide. */
+  where: (item: T, index: number) => Pick<Overfull, 'source' | 'path'>;
 }
 
 export function listSlides<T>(spec: ListSlides<T>): Slide[] {
@@ -32,6 +34,11 @@ export function listSlides<T>(spec: ListSlides<T>): Slide[] {
   // The lead sits on the first slide only: the budget is the same for every page, less the lead everywhere, which
   // wastes a little room on later pages but keeps the packing simple and never lets the first page overflow.
   const pages = pack(spec.items, spec.height, budget - leadHeight);
+  const overfull: Overfull[] = spec.items.flatMap((item, i) =>
+    spec.height(item) > budget - leadHeight
+      ? [{ ...spec.where(item, i), message: tooLong(spec.title) }]
+      : [],
+  );
   let first = 0;
   return pages.map((items, page) => {
     const heading = partTitle(spec.title, page + 1, pages.length, w);
@@ -46,6 +53,12 @@ export function listSlides<T>(spec: ListSlides<T>): Slide[] {
 ${page === 0 && spec.lead ? spec.lead.html : ''}
 ${spec.list(items, start)}`),
       notes: spec.notes(items, page, pages.length),
+      overfull: page === 0 ? overfull : undefined,
     };
   });
+}
+
+/** The message for an item too long for a slide of its own. */
+export function tooLong(where: string): string {
+  return `too long to fit on a slide ("${where}"), even on a slide of its own: shorten it, or move the detail to the speaker notes`;
 }

@@ -25,6 +25,7 @@ export function renderAcknowledgements(model: TalkModel): Slide[] {
     weight: 1,
     words: w,
     items: ['invited', 'team'] as const,
+    where: (item) => (item === 'invited' ? { source: 'people', path: ['invitedBy'] } : { source: 'people', path: ['team', 'summary'] }),
     height: (item) =>
       item === 'invited'
         ? itemHeight(w.text('thanks.invited', { hosts, organisation: people.invitedBy.organisation }))
@@ -56,6 +57,7 @@ ${items.map((item) =>
     weight: 1,
     words: w,
     items: people.helpers,
+    where: (_h, i) => ({ source: 'people', path: ['helpers', i] }),
     height: (h) => {
       const { key, plain } = helperLine(h);
       return itemHeight(w.text(key, plain));
@@ -75,7 +77,9 @@ ${items.map((h) => {
       });
       if (book && author) lines.push(w.text('thanks.notesBook', { book: `*${book.titles.join('; ')}*` }));
       if (page === pages - 1 && people.groups.length) {
-        lines.push(w.text('thanks.notesGroups', { groups: w.list(people.groups.map((g) => w.text('thanks.group', { name: g.name, platform: g.platform }))) }));
+        lines.push(w.text('thanks.notesGroups', { groups: w.list(people.groups.map((g) =>
+              g.kind ? w.text('thanks.group', { name: g.name, platform: g.platform, kind: g.kind }) : w.text('thanks.groupNoKind', { name: g.name, platform: g.platform }),
+            )) }));
       }
       return markdownBlock(lines.join(' '));
     },

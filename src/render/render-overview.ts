@@ -6,7 +6,8 @@ import { html, raw, type Raw } from '../html/escape.ts';
 import type { Words } from '../locale/words.ts';
 import { markdownBlock } from '../markdown/render-markdown.ts';
 import { CONTENT_HEIGHT, CONTENT_WIDTH, headingHeight, pack, textHeight } from '../slides/fit.ts';
-import type { Slide } from '../slides/slide.ts';
+import type { Overfull, Slide } from '../slides/slide.ts';
+import { tooLong } from './list-slides.ts';
 import { designLabel, directionMark, partTitle, sizeLabel } from './words.ts';
 
 type Direction = Study['results'][number]['direction'];
@@ -24,8 +25,13 @@ export function renderOverview({ studies, words: w }: TalkModel): Slide[] {
   const otherHeading = w.text(worse ? 'overview.otherWithWorse' : 'overview.other');
   const headings = [w.text('overview.study'), w.text('overview.design'), w.text('overview.size'), w.text('overview.improved'), otherHeading];
   const budget = CONTENT_HEIGHT - headingHeight(partTitle(title, 9, 9, w)) - rowHeight(headings, true);
-  const pages = pack(list, (s) => rowHeight(cells(s, w), false), budget);
+  // A study with many or long outcomes has them counted in its row rather than listed (its own slides list them).
+  const counted = new Set(list.filter((s) => rowHeight(cells(s, w, false), false) > budget));
+  const pages = pack(list, (s) => rowHeight(cells(s, w, counted.has(s)), false), budget);
   const present = new Set(list.flatMap((s) => s.results.map((r) => r.direction)));
+  const overfull: Overfull[] = list.flatMap((s, i) =>
+    rowHeight(cells(s, w, true), false) > budget ? [{ source: 'studies' as const, path: ['studies', i, 'shortTitle'], message: tooLong(title) }] : [],
+  );
   return pages.map((rows, page) => {
     const heading = partTitle(title, page + 1, pages.length, w);
     return {
@@ -33,12 +39,13 @@ export function renderOverview({ studies, words: w }: TalkModel): Slide[] {
       title: heading,
       kind: 'overview',
       weight: 1.5 * (rows.length / Math.max(1, list.length)) * Math.min(pages.length, 2),
+      overfull: page === 0 ? overfull : undefined,
       body: raw(html`<h2>${heading}</h2>
 <table class="evidence">
 <caption class="visually-hidden">${w.text('overview.caption', { title: heading })}</caption>
 <thead><tr>${headings.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
 <tbody>
-${rows.map((s) => row(s, w))}
+${rows.map((s) => row(s, w, counted.has(s)))}
 </tbody>
 </table>`),
       notes: markdownBlock(
@@ -55,9 +62,20 @@ ${rows.map((s) => row(s, w))}
 }
 
 /** The words of a row's cells, for estimating its height. */
-function cells(s: Study, w: Words): string[] {
-  const join = (d: (x: Direction) => boolean) => outcomes(s, d).join(', ');
-  return [s.shortTitle, designLabel(s, w), sizeLabel(s, w), `M ${join((d) => d === 'improved')}`, `M ${join((d) => d !== 'improved')}`];
+function cells(s: Study, w: Words, counted: boolean): string[] {
+  const cell = (keep: (x: Direction) => boolean) =>
+    (['improved', 'no change', 'mixed', 'worse'] as const)
+      .filter(keep)
+      .map((d) => `M ${outcomeList(s, d, w, counted) ?? ''}`)
+      .join(' ');
+  return [s.shortTitle, designLabel(s, w), sizeLabel(s, w), cell((d) => d === 'improved'), cell((d) => d !== 'improved')];
+}
+
+/** A direction's outcomes as the row shows them: named, or counted when the row would not fit. */
+function outcomeList(s: Study, direction: Direction, w: Words, counted: boolean): string | undefined {
+  const list = outcomes(s, (d) => d === direction);
+  if (!list.length) return undefined;
+  return counted ? w.text('overview.outcomeCount', { count: list.length }) : list.join(', ');
 }
 
 /** The pixels a row takes: its tallest cell. */
@@ -70,10 +88,10 @@ function rowHeight(texts: readonly string[], bold: boolean): number {
   ) + ROW_EXTRA;
 }
 
-function row(s: Study, w: Words): Raw {
+function row(s: Study, w: Words, counted: boolean): Raw {
   const marked = (direction: Direction) => {
-    const list = outcomes(s, (d) => d === direction);
-    return list.length ? html`<span class="marked">${directionMark(direction)} ${list.join(', ')}</span>` : undefined;
+    const list = outcomeList(s, direction, w, counted);
+    return list ? html`<span class="marked">${directionMark(direction)} ${list}</span>` : undefined;
   };
   const improved = marked('improved');
   const others = (['no change', 'mixed', 'worse'] as const).map(marked).filter((m): m is Raw => m !== undefined);

@@ -32,6 +32,7 @@ function points(model: TalkModel, id: string, title: string, lead: string | unde
     weight,
     words: w,
     items: list,
+    where: (_p, i) => ({ source: 'takeaways', path: [id, i, 'text'] }),
     height: (p) => pointHeight(p.text),
     lead: lead ? { html: html`<p class="lead">${lead}</p>`, height: leadHeight(lead) } : undefined,
     list: (items) => html`<ul class="points">

@@ -15,6 +15,7 @@ export function renderResources({ resources, words: w }: TalkModel): Slide[] {
     weight: 1,
     words: w,
     items: resources.resources,
+    where: (_r, i) => ({ source: 'resources', path: ['resources', i, 'name'] }),
     // 36 px links after the bullet's indent, with their margin.
     height: (r) => textHeight(r.name, 36, CONTENT_WIDTH - 48, { bold: !r.url }) + 16,
     list: (items) => html`<ul class="resources">
@@ -39,6 +40,7 @@ export function renderReferences({ studies, words: w }: TalkModel): Slide[] {
     weight: 0.8,
     words: w,
     items: studies.studies,
+    where: (_s, i) => ({ source: 'studies', path: ['studies', i, 'citation'] }),
     // 26 px after the number's indent, with their margin; links never break, so a little more.
     height: (s) => textHeight(citationText(s), 26, CONTENT_WIDTH - 60) * 1.08 + 16,
     list: (items, first) => html`<ol class="references" start="${first + 1}">

@@ -6,13 +6,41 @@ import { html, raw, type Raw } from '../html/escape.ts';
 import type { Words } from '../locale/words.ts';
 import { markdownBlock, markdownInline } from '../markdown/render-markdown.ts';
 import { CONTENT_HEIGHT, CONTENT_WIDTH, headingHeight, pack, textHeight } from '../slides/fit.ts';
-import type { Slide } from '../slides/slide.ts';
-import { citationHtml } from './citation.ts';
+import type { Overfull, Slide } from '../slides/slide.ts';
+import { citationHtml, citationText } from './citation.ts';
+import { tooLong } from './list-slides.ts';
 import { designLabel, directionLabel, figureParts, figuresText, partTitle, sourceNote } from './words.ts';
 
 export function renderStudies({ studies, words }: TalkModel): Slide[] {
   const total = studies.studies.length;
-  return studies.studies.flatMap((study, i) => renderStudy(study, i + 1, total, words));
+  return studies.studies.flatMap((study, i) => {
+    const slides = renderStudy(study, i + 1, total, words);
+    slides[0]!.overfull = overfull(study, i, total, words);
+    return slides;
+  });
+}
+
+/** The parts of a study too long for any slide: a result, what it means with how sure, or the first slide's facts. */
+function overfull(study: Study, index: number, total: number, w: Words): Overfull[] {
+  const out: Overfull[] = [];
+  const budget = resultsBudget(study, w);
+  study.results.forEach((r, j) => {
+    if (resultHeight(r, w) > budget) out.push({ source: 'studies', path: ['studies', index, 'results', j, 'outcome'], message: tooLong(w.text('study.found')) });
+  });
+  if (closingHeight(study, w) > budget) out.push({ source: 'studies', path: ['studies', index, 'meaning'], message: tooLong(`${w.text('study.meaning')} ${w.text('study.caveat')}`) });
+  if (introHeight(study, index + 1, total, w) > CONTENT_HEIGHT) out.push({ source: 'studies', path: ['studies', index, 'measured'], message: tooLong(study.shortTitle) });
+  return out;
+}
+
+/** The first slide of a study: eyebrow, heading, the facts at 32 px beside their labels, and the citation at the foot. */
+function introHeight(study: Study, n: number, total: number, w: Words): number {
+  const dd = CONTENT_WIDTH - 200;
+  const facts = [study.participants && `${study.participants.text}${sourceNote(study.participants.source, w)}`, study.schedule?.text, study.measured]
+    .filter((t): t is string => Boolean(t))
+    .reduce((sum, t) => sum + textHeight(t, 32, dd) + 10, 0);
+  const eyebrow = textHeight(`${w.text('study.eyebrow', { n, total })} · ${designLabel(study, w)}`, 28, CONTENT_WIDTH, { bold: true }) + 8;
+  const citation = textHeight(citationText(study), 25, CONTENT_WIDTH) + 13 + 72 - 84;
+  return eyebrow + headingHeight(study.shortTitle, 48) - 8 + facts + citation + 16;
 }
 
 export function renderStudy(study: Study, n: number, total: number, w: Words): Slide[] {
@@ -28,7 +56,7 @@ export function renderStudy(study: Study, n: number, total: number, w: Words): S
   const closing = html`<p class="meaning"><strong>${w.text('study.meaning')}</strong> ${markdownInline(study.meaning)}</p>
 <p class="caveat"><strong>${w.text('study.caveat')}</strong> ${markdownInline(study.caveat)}</p>`;
   const notes = markdownBlock(
-    [study.notes, study.conclusionLabel ? `${study.conclusionLabel}: "${study.conclusion}"` : w.text('study.notesConclusion', { conclusion: study.conclusion }), w.text('study.notesCaveat', { caveat: study.caveat })].join('\n\n'),
+    [study.notes, w.text('study.notesConclusion', { label: study.conclusionLabel ?? w.text('study.conclusionLabel'), conclusion: study.conclusion }), w.text('study.notesCaveat', { caveat: study.caveat })].join('\n\n'),
   );
   return [
     {

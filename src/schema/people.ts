@@ -41,7 +41,7 @@ export const PeopleSchema = z
           .object({
             name: Text,
             platform: Text,
-            kind: Text.default('group').describe('what the source calls it on that platform: group, page, forum'),
+            kind: Text.optional().describe('what the source calls it on that platform: group, page, forum'),
             url: Link.optional(),
           })
           .strict(),

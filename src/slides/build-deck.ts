@@ -11,6 +11,7 @@ import { renderQuotes } from '../render/render-quotes.ts';
 import { renderReferences, renderResources } from '../render/render-resources.ts';
 import { renderStudies } from '../render/render-study.ts';
 import { renderTitle } from '../render/render-title.ts';
+import { DataError } from '../data/data-error.ts';
 import type { Slide, TimedSlide } from './slide.ts';
 import { assignTimings } from './timing.ts';
 
@@ -40,5 +41,9 @@ export async function buildDeck(model: TalkModel): Promise<TimedSlide[]> {
       return generate(model);
     }),
   );
-  return assignTimings(groups.flat(), model.talk.lengthMinutes);
+  const slides = groups.flat();
+  // Text too long for any slide is reported where it is written, as a data problem, rather than shown cut off.
+  const overfull = slides.flatMap((s) => s.overfull ?? []);
+  if (overfull.length) throw new DataError(overfull.map((o) => ({ ...model.where(o.source, o.path), message: o.message })));
+  return assignTimings(slides, model.talk.lengthMinutes);
 }

@@ -14,6 +14,15 @@ export interface Slide {
   notes: Raw;
   /** Share of the talk's time, relative to other slides. */
   weight: number;
+  /** Parts of the data too big for any slide, even on a slide of their own: reported, never shown cut off. */
+  overfull?: Overfull[];
+}
+
+/** A field of a data file whose text cannot fit on a slide, and what to do about it. */
+export interface Overfull {
+  source: 'talk' | 'people' | 'studies' | 'quotes' | 'takeaways' | 'resources';
+  path: (string | number)[];
+  message: string;
 }
 
 /** A slide with its time budget in whole seconds. */
