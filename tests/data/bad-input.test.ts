@@ -274,14 +274,14 @@ describe('a file with a problem does not hide problems across files', () => {
     talk.edit('data/quotes.yaml', (t) => t.replace('    credential: LMT\n', '    credential: 5\n').replace('    credential: RMT', '    credential: [RMT]'));
     const problems = problemsOf(talk.root);
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/^data\/quotes\.yaml:10:17 {2}quotes\[0\]\.credential {2}expected a piece of text, found the number 5/);
-    expect(problems[1]).toMatch(/^data\/quotes\.yaml:36:17 {2}quotes\[1\]\.credential {2}/);
+    expect(problems[0]).toMatch(/^data\/quotes\.yaml:13:17 {2}quotes\[0\]\.credential {2}expected a piece of text, found the number 5/);
+    expect(problems[1]).toMatch(/^data\/quotes\.yaml:40:17 {2}quotes\[1\]\.credential {2}/);
   });
 
   it('does not call an id unknown when the study that may have it has a broken id', () => {
     talk.edit('data/studies.yaml', (t) => t.replace('  - id: finch-2014', '  - id: Finch 2014'));
     expect(problemsOf(talk.root)).toEqual([
-      expect.stringMatching(/^data\/studies\.yaml:182:9 {2}studies\[3\]\.id {2}expected an id of lower-case letters/),
+      expect.stringMatching(/^data\/studies\.yaml:194:9 {2}studies\[3\]\.id {2}expected an id of lower-case letters/),
     ]);
   });
 

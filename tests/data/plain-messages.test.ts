@@ -80,7 +80,7 @@ describe('YAML mistakes, explained', () => {
 describe('values of the wrong kind, explained', () => {
   it('a number where text belongs: put it in quotes', () => {
     expect(problemsAfter('data/quotes.yaml', (t) => t.replace('    credential: RMT', '    credential: 2013'))).toEqual([
-      'data/quotes.yaml:36:17  quotes[1].credential  expected a piece of text, found the number 2013: to use it as text, put it in quotes, such as "2013"',
+      'data/quotes.yaml:40:17  quotes[1].credential  expected a piece of text, found the number 2013: to use it as text, put it in quotes, such as "2013"',
     ]);
   });
 
@@ -124,7 +124,7 @@ describe('values of the wrong kind, explained', () => {
 describe('links', () => {
   it('a Markdown link that is not a web or mail link, in any text field', () => {
     expect(problemsAfter('data/studies.yaml', (t) => t.replace('Pain, fatigue, spasticity', 'Pain ([see](ftp://files.example/x)), fatigue, spasticity'))).toEqual([
-      'data/studies.yaml:24:15  studies[0].measured  expected links to start with https://, http:// or mailto:, found a link to "ftp://files.example/x"',
+      'data/studies.yaml:28:15  studies[0].measured  expected links to start with https://, http:// or mailto:, found a link to "ftp://files.example/x"',
     ]);
   });
 
@@ -167,7 +167,7 @@ describe('what fits on a quote slide', () => {
 
   it('a heading too long for one line', () => {
     expect(problemsAfter('data/quotes.yaml', (t) => t.replace('heading: What therapists see', 'heading: What massage therapists see in their own practice'))).toEqual([
-      'data/quotes.yaml:5:10  heading  expected at most 32 characters, so that the heading fits on one line, found 49 characters',
+      'data/quotes.yaml:7:10  heading  expected at most 32 characters, so that the heading fits on one line, found 49 characters',
     ]);
   });
 });

@@ -1,5 +1,5 @@
 // A throwaway copy of the talk to break on purpose; the project's own files are never touched.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DataError, formatProblem } from '../../src/data/data-error.ts';
@@ -10,7 +10,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export interface TalkCopy {
   root: string;
   read(file: string): string;
-  write(file: string, text: string): void;
+  write(file: string, text: string | Uint8Array): void;
   edit(file: string, change: (text: string) => string): void;
   /** Every file's text, to show a command changed nothing. */
   snapshot(): Record<string, string>;
@@ -21,6 +21,8 @@ export function copyTalk(from = ROOT): TalkCopy {
   const root = mkdtempSync(join(tmpdir(), 'talk-'));
   cpSync(join(from, 'data'), join(root, 'data'), { recursive: true });
   cpSync(join(from, 'slides'), join(root, 'slides'), { recursive: true });
+  // The texts the talk is checked against, where it has them (sources are optional).
+  if (existsSync(join(from, 'sources'))) cpSync(join(from, 'sources'), join(root, 'sources'), { recursive: true });
   const path = (f: string) => join(root, f);
   return {
     root,
@@ -34,7 +36,10 @@ export function copyTalk(from = ROOT): TalkCopy {
     },
     snapshot() {
       const out: Record<string, string> = {};
-      for (const dir of ['data', 'slides']) for (const f of readdirSync(path(dir))) out[`${dir}/${f}`] = readFileSync(path(`${dir}/${f}`), 'utf8');
+      for (const dir of ['data', 'slides', 'sources']) {
+        if (!existsSync(path(dir))) continue;
+        for (const f of readdirSync(path(dir))) out[`${dir}/${f}`] = readFileSync(path(`${dir}/${f}`), 'latin1');
+      }
       return out;
     },
     remove: () => rmSync(root, { recursive: true, force: true }),

@@ -14,9 +14,15 @@ afterEach(() => talk.remove());
 
 const deckHtml = async () => (await buildTalk(talk.root)).slides.map((s) => unwrap(s.body) + unwrap(s.notes)).join('\n');
 
+/** A quote changed on purpose is changed in its source too, so the check against the source still passes. */
+function inSource(from: string | RegExp, to: string) {
+  talk.edit('sources/blog-post.txt', (t) => t.replace(from, () => to));
+}
+
 describe('HTML and script in text fields', () => {
   it('escapes a script in a quote, on the slide and in the notes', async () => {
     talk.edit('data/quotes.yaml', (t) => t.replace('I hope that helps.', 'I hope that helps. <script>alert("x")</script>'));
+    inSource('I hope that helps.', 'I hope that helps. <script>alert("x")</script>');
     const html = await deckHtml();
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
@@ -67,6 +73,7 @@ describe('text kept exactly', () => {
   it('keeps accents, curly quotes, em dashes and emoji', async () => {
     const words = 'Café crème — “naïve” clients’ feet 💆‍♀️ 東京';
     talk.edit('data/quotes.yaml', (t) => t.replace('I hope that helps.', `I hope that helps. ${words}`));
+    inSource('I hope that helps.', `I hope that helps. ${words}`);
     const html = await deckHtml();
     expect(html).toContain('Café crème — “naïve” clients’ feet 💆‍♀️ 東京');
   });
@@ -86,6 +93,7 @@ describe('quotes too long for one slide', () => {
     const sentence = (i: number) => `Sentence number ${i} tells the reader something about the client and the session.`;
     const long = Array.from({ length: 40 }, (_, i) => sentence(i)).join(' ');
     talk.edit('data/quotes.yaml', (t) => t.replace(/(  - id: rhonda-henry[\s\S]*?text: \|-\n)[^\n]*\n/, `$1      ${long}\n`));
+    inSource(/I spent early five years[^”]*/, long);
     const deck = await buildTalk(talk.root);
     const parts = deck.slides.filter((s) => s.id.startsWith('quote-rhonda-henry'));
     expect(parts.length).toBeGreaterThan(5);
@@ -100,6 +108,7 @@ describe('quotes too long for one slide', () => {
   it('splits one enormous sentence between words', async () => {
     const words = Array.from({ length: 300 }, (_, i) => `word${i}`).join(' ');
     talk.edit('data/quotes.yaml', (t) => t.replace(/(  - id: rhonda-henry[\s\S]*?text: \|-\n)[^\n]*\n/, `$1      ${words}\n`));
+    inSource(/I spent early five years[^”]*/, words);
     const deck = await buildTalk(talk.root);
     const parts = deck.slides.filter((s) => s.id.startsWith('quote-rhonda-henry'));
     const shown = parts.map((p) => unwrap(p.body).match(/<blockquote>([\s\S]*?)<\/blockquote>/)![1]!.replace(/<\/?p>/g, ' ').trim());

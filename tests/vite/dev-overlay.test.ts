@@ -69,7 +69,7 @@ describe('the dev server while the talk is edited', () => {
     await expect.poll(async () => (await state(page)).overlay ?? '', { timeout: 20_000 }).toContain('2 problems found');
     const broken = await state(page);
     expect(broken.overlay).toContain('talk.yaml:17:16  lengthMinutes  expected a number, found "thirty"');
-    expect(broken.overlay).toMatch(/studies\.yaml:37:12 {2}studies\[0\]\.results\[1\]\.p {2}expected a number such as 0\.001, found "p<\.01"/);
+    expect(broken.overlay).toMatch(/studies\.yaml:42:12 {2}studies\[0\]\.results\[1\]\.p {2}expected a number such as 0\.001, found "p<\.01"/);
     expect(broken.overlay).toContain('2 problems found. The deck shown is the last one without problems; it updates as soon as you save the fixes.');
     expect(broken.slides).toBe(good.slides);
     expect(broken.heading).toBe(good.heading);

@@ -1,0 +1,256 @@
+// Words of a source text, and finding quoted words in it: verbatim word for word, where typographic quotes,
+// dashes, whitespace and line breaks may differ, and "…" or "..." marks words left out.
+import { diffArrays } from 'diff';
+
+export interface Word {
+  /** The word as compared: typographic apostrophes and dashes made plain. */
+  text: string;
+  /** Where the word is in the text it came from. */
+  start: number;
+  end: number;
+}
+
+/** Curly quotes and apostrophes, and every kind of dash, compare equal to their plain forms. */
+function plain(s: string): string {
+  return s
+    .replace(/[‘’‚‛′]/g, "'")
+    .replace(/[“”„‟″]/g, '"')
+    .replace(/[‐‑‒–—―−]/g, '-');
+}
+
+// A word is letters and digits, joined inside by an apostrophe, hyphen, full stop or slash: "don't",
+// "Twenty-four", "2.75", "stress/anxiety" are one word each. Punctuation between words is not compared.
+const WORD = /[\p{L}\p{N}]+(?:['\-./][\p{L}\p{N}]+)*/gu;
+
+export function wordsOf(text: string): Word[] {
+  const flat = plain(text);
+  return [...flat.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
+/** An ellipsis, "…" or three or more full stops, marks words left out of a quote. */
+const ELLIPSIS = /…|\.{3,}/;
+
+/** The parts of a quote between its ellipses, each as words (an ellipsis at either end leaves an empty part). */
+export function partsOf(quote: string): Word[][] {
+  return quote.split(ELLIPSIS).map((part) => wordsOf(part));
+}
+
+/** Words after an ellipsis may follow the part before it only this far on in the source. */
+const MAX_GAP = 150;
+
+export interface Found {
+  found: true;
+  /** Where the quoted words are in the source text, from the first to the last. */
+  start: number;
+  end: number;
+}
+
+export interface Missed {
+  found: false;
+  /** What differs, in words: 'has "good" where the source has "significant"'. */
+  difference: string;
+  /** The nearest passage of the source, where the quote seems to come from. */
+  start: number;
+  end: number;
+}
+
+// The first word of a part may differ in capitals (a quote may start mid-sentence, or start one).
+const same = (a: Word, b: Word, first: boolean) => (first ? a.text.toLowerCase() === b.text.toLowerCase() : a.text === b.text);
+
+function matchesAt(part: Word[], source: Word[], at: number): boolean {
+  if (at + part.length > source.length) return false;
+  return part.every((w, k) => same(w, source[at + k]!, k === 0));
+}
+
+/** Finds a quote in a source's words, part by part in order; or says where it went wrong and what differs. */
+export function findQuote(quote: string, source: Word[]): Found | Missed {
+  const parts = partsOf(quote).filter((p) => p.length > 0);
+  if (parts.length === 0) return { found: true, start: 0, end: 0 };
+  const place = (k: number, from: number, to: number): number[] | undefined => {
+    if (k === parts.length) return [];
+    for (let at = from; at <= Math.min(to, source.length - parts[k]!.length); at++) {
+      if (!matchesAt(parts[k]!, source, at)) continue;
+      const rest = place(k + 1, at + parts[k]!.length, at + parts[k]!.length + MAX_GAP);
+      if (rest) return [at, ...rest];
+    }
+    return undefined;
+  };
+  const starts = place(0, 0, source.length);
+  if (starts) {
+    const last = parts.length - 1;
+    return { found: true, start: source[starts[0]!]!.start, end: source[starts[last]! + parts[last]!.length - 1]!.end };
+  }
+  return explainMiss(parts, source);
+}
+
+/** For a quote not found: the first part that is not in the source, its nearest passage, and the first word that differs. */
+function explainMiss(parts: Word[][], source: Word[]): Missed {
+  // Place the parts that are found, in order, to narrow where the failing one should be.
+  let from = 0;
+  let to = source.length;
+  for (const [k, part] of parts.entries()) {
+    let at = -1;
+    for (let i = from; i <= Math.min(to, source.length - part.length); i++) {
+      if (matchesAt(part, source, i)) {
+        at = i;
+        break;
+      }
+    }
+    if (at >= 0) {
+      from = at + part.length;
+      to = from + MAX_GAP;
+      continue;
+    }
+    const anywhere = source.findIndex((_, i) => matchesAt(part, source, i));
+    if (anywhere >= 0) {
+      const w = source[anywhere]!;
+      const end = source[anywhere + part.length - 1]!;
+      return {
+        found: false,
+        difference:
+          k === 0
+            ? 'its words are in the source, but not where they are said'
+            : `the words after the ellipsis ("${part[0]!.text} …") are in the source, but not in this order or not near the words before it`,
+        start: w.start,
+        end: end.end,
+      };
+    }
+    return nearestDifference(part, source, k === 0 ? 0 : from, k === 0 ? source.length : to);
+  }
+  // Every part was found on its own: only the order or the distance is wrong.
+  return { found: false, difference: 'its parts are in the source, but not in this order', start: 0, end: 0 };
+}
+
+/** The passage of the source (between from and to) that shares the most words with the part, and the first difference. */
+function nearestDifference(part: Word[], source: Word[], from: number, to: number): Missed {
+  // Each word the part shares with the source votes for where the part would start; the most votes win.
+  const votes = new Map<number, number>();
+  const positions = new Map<string, number[]>();
+  for (let i = Math.max(0, from); i < Math.min(source.length, to + part.length); i++) {
+    const key = source[i]!.text.toLowerCase();
+    positions.set(key, [...(positions.get(key) ?? []), i]);
+  }
+  part.forEach((w, k) => {
+    for (const i of positions.get(w.text.toLowerCase()) ?? []) votes.set(i - k, (votes.get(i - k) ?? 0) + 1);
+  });
+  let offset = Math.max(0, from);
+  let best = 0;
+  for (const [o, n] of votes) if (n > best || (n === best && o < offset)) [offset, best] = [o, n];
+
+  // Compare with some words to spare either side, so a word added or dropped near an edge still lines up
+  // (never before where the part may start: the words there belong to the part before the ellipsis).
+  const lo = Math.max(0, from, offset - 3);
+  const hi = Math.min(source.length, offset + part.length + 3);
+  const window = source.slice(lo, hi);
+  const changes = diffArrays(
+    part.map((w) => w.text.toLowerCase()),
+    window.map((w) => w.text.toLowerCase()),
+  );
+  // Source words before the quote's first word and after its last are the spare ones, not a difference.
+  let s = 0;
+  while (changes.length && changes[0]!.added) s += changes.shift()!.count;
+  while (changes.length && changes.at(-1)!.added) changes.pop();
+  let difference = '';
+  let q = 0;
+  for (const [i, c] of changes.entries()) {
+    if (!c.added && !c.removed) {
+      q += c.count;
+      s += c.count;
+      continue;
+    }
+    const next = changes[i + 1];
+    const removed = c.removed ? c : next?.removed ? next : undefined;
+    const added = c.added ? c : next?.added ? next : undefined;
+    const quoteWord = part[q]?.text ?? '';
+    if (removed && added) {
+      const rest = part.slice(q, q + Math.min(3, part.length - q));
+      const later = source.findIndex((_, j) => j >= lo + s && j <= lo + s + MAX_GAP && matchesAt(rest, source, j));
+      // A different first word: the source's word before the rest is not part of the quote, so the word is added.
+      if (q === 0 && part.length > removed.count) difference = `adds "${quoteWord}" before "${part[removed.count]!.text}", which the source does not have there`;
+      else if (q > 0 && later > lo + s) difference = leftOut(part[q - 1]!, source[lo + s]!);
+      else difference = `has "${quoteWord}" where the source has "${added.value[0]}"`;
+    } else if (removed) difference = `adds "${quoteWord}", which the source does not have there`;
+    else difference = leftOut(part[q - 1], source[lo + s]!);
+    break;
+  }
+  if (!difference) {
+    // The same words in the same order: only capitals differ (the first word of a part may).
+    const k = part.findIndex((w, j) => j > 0 && window.some((o) => o.text.toLowerCase() === w.text.toLowerCase() && o.text !== w.text));
+    difference = k > 0 ? `writes "${part[k]!.text}" with other capitals than the source` : 'a word differs from the source';
+  }
+  const first = source[Math.max(0, offset)] ?? source[0];
+  const last = source[Math.min(source.length - 1, offset + part.length - 1)] ?? first;
+  return { found: false, difference, start: first?.start ?? 0, end: last?.end ?? 0 };
+}
+
+function leftOut(before: Word | undefined, dropped: Word): string {
+  return `leaves out words${before ? ` after "${before.text}"` : ''} (the source goes on "${dropped.text} …"): mark words left out with an ellipsis (…)`;
+}
+
+/** A number written in a source, in digits ("2.75", ".001", "45-minute", "3-9") or in words ("Twenty-four", "eight"). */
+export interface Figure {
+  value: number;
+  /** The index of the word it is in. */
+  word: number;
+}
+
+const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+function numberWord(s: string): number | undefined {
+  const w = s.toLowerCase();
+  const unit = UNITS.indexOf(w);
+  if (unit >= 0) return unit;
+  const ten = TENS.indexOf(w);
+  return ten >= 2 ? ten * 10 : undefined;
+}
+
+/** Every number in the words; text is what the words came from (a leading full stop makes ".001" a decimal). */
+export function figuresOf(words: Word[], text: string): Figure[] {
+  const out: Figure[] = [];
+  words.forEach((w, i) => {
+    const pieces = w.text.split(/[-/]/);
+    const tens = pieces.length === 2 ? numberWord(pieces[0]!) : undefined;
+    const ones = pieces.length === 2 ? numberWord(pieces[1]!) : undefined;
+    if (tens !== undefined && ones !== undefined && tens >= 20 && tens % 10 === 0 && ones < 10) {
+      out.push({ value: tens + ones, word: i }); // "Twenty-four"
+      return;
+    }
+    for (const [k, piece] of pieces.entries()) {
+      const digits = /^\d+(?:\.\d+)?/.exec(piece);
+      if (digits) {
+        const decimal = k === 0 && /^\d+$/.test(digits[0]) && text[w.start - 1] === '.' && !/[\p{L}\p{N}]/u.test(text[w.start - 2] ?? '');
+        out.push({ value: Number(decimal ? `0.${digits[0]}` : digits[0]), word: i });
+      } else {
+        const n = numberWord(piece);
+        if (n !== undefined) out.push({ value: n, word: i });
+      }
+    }
+  });
+  return out;
+}
+
+/** The sentence of the text around a position: from the end of the last sentence to the end of this one. */
+export function sentenceAround(text: string, start: number, end = start): { start: number; end: number } {
+  const before = text.slice(0, start);
+  const stops = [...before.matchAll(/[.!?]["”’)]?\s+|\n\s*\n/g)];
+  const last = stops.at(-1);
+  const from = last ? last.index + last[0].length : 0;
+  const after = /[.!?](?=["”’)]?(\s|$))|\n\s*\n/.exec(text.slice(end));
+  const to = after ? end + after.index + (after[0].trim() ? 1 : 0) : text.length;
+  return { start: from, end: to };
+}
+
+/** A passage shown in a message: whitespace made single, at most about 240 characters. */
+export function shownPassage(text: string, start: number, end: number): string {
+  const s = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return s.length > 240 ? `${s.slice(0, 237)}…` : s;
+}
+
+/** The line of a position in a text, counting from 1. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text[i] === '\n') line++;
+  return line;
+}
