@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { COLLECTIONS, type CollectionName } from '../schema/index.ts';
 import { GENERATED, OrderSchema, type Order } from '../schema/order.ts';
 import type { z } from 'zod';
-import { DataError, type Problem } from './data-error.ts';
+import { DataError, formatPath, type Problem } from './data-error.ts';
 import { readText, readYaml } from './load-yaml.ts';
 import { loadMarkdownSlides, type MarkdownSlide } from './load-markdown-slide.ts';
 import { checkReferences, orderEntries, type Readable, type Source } from './check-references.ts';
@@ -25,6 +25,8 @@ export interface TalkModel extends Model {
   words: Words;
   /** Things worth saying that do not stop the build (a language with no locale yet). */
   warnings: Problem[];
+  /** Where a field of a data file is written, for problems found later (a list too long for its slide, say). */
+  where: (source: Source, path: readonly PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'column' | 'field'>;
   /** Files read, so a dev server can watch them. */
   files: string[];
   /** Each quote and figure beside the passage of its source it was checked against (sources/). */
@@ -161,7 +163,12 @@ export function loadTalk({ root, cwd = process.cwd() }: TalkPaths): TalkModel {
   const reported = new Set(problems.map((p) => `${p.file} ${p.field}`));
   problems.push(...checked.problems.filter((p) => !p.field || !reported.has(`${p.file} ${p.field}`)));
   if (problems.length > 0) throw new DataError(inReadingOrder(problems, files.map(shown)));
-  return { ...(model as Model & { order: Order }), markdown, words: loaded!.words, warnings: loaded!.warnings, files, provenance: checked.provenance };
+  const where = (source: Source, path: readonly PropertyKey[]) => ({
+    file: shown(pathOf(source)),
+    ...(read[source]?.locate(path) ?? { line: 1, column: 1 }),
+    field: formatPath(path),
+  });
+  return { ...(model as Model & { order: Order }), markdown, words: loaded!.words, warnings: loaded!.warnings, where, files, provenance: checked.provenance };
 }
 
 /** Problems file by file, in the order the files were read, and in line order within each file. */
