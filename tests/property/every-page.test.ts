@@ -73,20 +73,24 @@ interface PageShape {
   httpEquiv: string[];
   styles: string[];
   scripts: string[];
+  /** `<script type="application/json">`: data the page's code reads, never run, so no CSP source governs it. */
+  dataBlocks: string[];
   badLinks: string[];
   title: string;
   csp: Map<string, string[]>;
 }
 
 function shapeOf(page: string): PageShape {
-  const shape: PageShape = { pairs: new Set(), httpEquiv: [], styles: [], scripts: [], badLinks: [], title: '', csp: new Map() };
+  const shape: PageShape = { pairs: new Set(), httpEquiv: [], styles: [], scripts: [], dataBlocks: [], badLinks: [], title: '', csp: new Map() };
   const open: string[] = [];
+  let dataBlock = false;
   let text = '';
   const parser = new Parser(
     {
       onopentag(name, attrs) {
         open.push(name);
         text = '';
+        if (name === 'script') dataBlock = attrs.type === 'application/json';
         shape.pairs.add(name);
         for (const [attr, value] of Object.entries(attrs)) {
           shape.pairs.add(`${name} ${attr}`);
@@ -110,7 +114,7 @@ function shapeOf(page: string): PageShape {
       onclosetag(name) {
         open.pop();
         if (name === 'style') shape.styles.push(text);
-        if (name === 'script') shape.scripts.push(text);
+        if (name === 'script') (dataBlock ? shape.dataBlocks : shape.scripts).push(text);
         if (name === 'title' && !open.includes('svg') && !shape.title) shape.title = text;
         text = '';
       },
@@ -137,6 +141,14 @@ function problems(page: string, reference: PageShape, title: string): string[] {
   }
   if (shape.styles.length !== reference.styles.length) found.push(`${shape.styles.length} <style> elements, not ${reference.styles.length}`);
   if (shape.scripts.length !== reference.scripts.length) found.push(`${shape.scripts.length} <script> elements, not ${reference.scripts.length}`);
+  if (shape.dataBlocks.length !== reference.dataBlocks.length) found.push(`${shape.dataBlocks.length} JSON <script> elements, not ${reference.dataBlocks.length}`);
+  for (const d of shape.dataBlocks) {
+    try {
+      JSON.parse(d);
+    } catch {
+      found.push('a JSON <script> that is not JSON (something in it ended or changed the element)');
+    }
+  }
   const allowed = (directive: string) => shape.csp.get(directive) ?? shape.csp.get('default-src') ?? [];
   for (const s of shape.styles) if (!allowed('style-src').includes(cspHash(s))) found.push('a <style> its policy does not allow');
   for (const s of shape.scripts.filter(Boolean)) if (!allowed('script-src').includes(cspHash(s))) found.push('a <script> its policy does not allow');
@@ -206,7 +218,7 @@ const anyText = fc
 
 describe('every page the build writes, for any accepted talk', () => {
   it('builds every page of the real talk, and finds no problem in it (the reference)', async () => {
-    expect([...REFERENCE.keys()]).toEqual(['index.html', 'single file', '<slug>-text.html', '<slug>-handout.html']);
+    expect([...REFERENCE.keys()]).toEqual(['index.html', 'single file', '<slug>-text.html', '<slug>-handout.html', '<slug>-sources.html']);
     expect(check(REFERENCE, base)).toEqual({});
     expect(TITLE).toBeDefined();
   });
