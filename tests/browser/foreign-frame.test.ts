@@ -94,6 +94,22 @@ describe('a page on another site that frames the deck', () => {
     await page.context().close();
   });
 
+  it('cannot move a deck it opened in a window of its own either', async () => {
+    const context = await deck.browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(`${foreignUrl}?src=about:blank`);
+    const [opened] = await Promise.all([context.waitForEvent('page'), page.evaluate((url) => void ((window as unknown as { deckWindow: Window | null }).deckWindow = window.open(url)), deck.url)]);
+    await opened.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady() === true, undefined, { timeout: 20_000 });
+    await page.evaluate(() => {
+      const w = (window as unknown as { deckWindow: Window }).deckWindow;
+      w.postMessage(JSON.stringify({ method: 'slide', args: [3] }), '*');
+      w.postMessage(JSON.stringify({ method: 'setState', args: [{ indexh: 5, indexv: 0 }] }), '*');
+    });
+    await page.waitForTimeout(500);
+    expect(await opened.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h)).toBe(0);
+    await context.close();
+  });
+
   it('cannot drive or read a speaker-view preview frame (?receiver) either', async () => {
     const { page, frame } = await framedDeck('?receiver');
     await post(page, [JSON.stringify({ method: 'slide', args: [4] }), JSON.stringify({ method: 'getSlideNotes' })]);
@@ -101,5 +117,22 @@ describe('a page on another site that frames the deck', () => {
     expect(await indexOf(frame)).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
     await page.context().close();
+  });
+});
+
+describe("the deck's own speaker view", () => {
+  it('still moves the deck (through the same message API the guard keeps from everyone else)', async () => {
+    const context = await deck.browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(deck.url);
+    await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady() === true);
+    const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+    await popup.waitForSelector('#current-slide iframe', { timeout: 10_000 });
+    await popup.waitForTimeout(1500);
+    await popup.bringToFront();
+    await popup.keyboard.press('ArrowRight');
+    await popup.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h), { timeout: 10_000 }).toBe(2);
+    await context.close();
   });
 });
