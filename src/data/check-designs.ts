@@ -1,19 +1,19 @@
 // Study designs are open: a known design is shown in the talk's language, any other as written. Only a near miss of a
 // known design ("cohort stuy") is reported, since it is almost surely a typo rather than a new design.
-import { designKey, type Words } from '../locale/words.ts';
+import type { Words } from '../locale/words.ts';
 import type { Problem } from './data-error.ts';
 import type { Readable } from './check-references.ts';
 
 export function checkDesigns(studies: Readable | undefined, words: Words, file: string): Problem[] {
   const list = (studies?.data as { studies?: unknown } | undefined)?.studies;
   if (!Array.isArray(list)) return [];
-  const known = [...words.messages].filter(([k]) => k.startsWith('designs.')).flatMap(([k, label]) => [k.slice('designs.'.length), label]);
+  const known = words.designNames;
   const problems: Problem[] = [];
   list.forEach((study, i) => {
     const designs = (study as { design?: unknown } | null)?.design;
     if (!Array.isArray(designs)) return;
     designs.forEach((design, j) => {
-      if (typeof design !== 'string' || designKey(design, words.messages)) return;
+      if (typeof design !== 'string' || words.designKey(design)) return;
       const guess = nearMiss(design, known);
       if (guess) {
         problems.push({

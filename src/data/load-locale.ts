@@ -1,7 +1,8 @@
 // Reads the words the deck writes for the talk's language: locales/<lang>.yaml over English, then the talk's own
 // labels over both. Every message is checked against the English one it stands for, so a translation or a label
 // with a wrong or missing {placeholder} is reported at its line instead of reaching the audience.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Problem } from './data-error.ts';
@@ -106,7 +107,7 @@ export function loadWords(
       else messages.set(key, message);
     }
   }
-  return { words: makeWords(lang, messages), problems, warnings, files };
+  return { words: makeWords(lang, messages, designLabels(dir)), problems, warnings, files };
 }
 
 /** What is wrong with a message standing for the English one of the same key, if anything. */
@@ -149,4 +150,24 @@ export function localeKeys(file: LocaleFile): string[] {
 
 export function localeFileExists(name: string, dir = LOCALES_DIR): boolean {
   return existsSync(join(dir, `${name}.yaml`));
+}
+
+/** Each design's labels in every shipped locale, so a design written in any of them is known. */
+function designLabels(dir: string): Map<string, string[]> {
+  const labels = new Map<string, string[]>();
+  for (const name of availableLocales(dir)) {
+    // A broken locale is reported when it is the talk's own; here it only lends what it can.
+    let file: unknown;
+    try {
+      file = parseDocument(readFileSync(join(dir, `${name}.yaml`), 'utf8')).toJS();
+    } catch {
+      continue;
+    }
+    const designs = (file as { designs?: unknown } | null)?.designs;
+    if (!designs || typeof designs !== 'object') continue;
+    for (const [key, label] of Object.entries(designs)) {
+      if (typeof label === 'string') labels.set(key, [...(labels.get(key) ?? []), label]);
+    }
+  }
+  return labels;
 }

@@ -25,6 +25,10 @@ export interface Words {
   number(n: number): string;
   /** The plain-language label of a known design, or the design as written. */
   design(design: string): string;
+  /** The vocabulary's key for a design written as its key or its label in any shipped language; undefined for a new one. */
+  designKey(design: string): string | undefined;
+  /** Every way the vocabulary's designs are written (keys, and labels in every shipped language), for suggestions. */
+  readonly designNames: readonly string[];
   /** Every message with its key, for pages that pass a few of them to the browser. */
   readonly messages: Messages;
 }
@@ -36,7 +40,11 @@ const TAGS: Record<string, string> = { b: 'strong', i: 'em', cite: 'cite' };
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
 
-export function makeWords(lang: string, messages: Messages): Words {
+/**
+ * `designLabels` are the design labels of every shipped locale (key → labels), so a design written in another
+ * language than the talk's is still known, and shown in the talk's language.
+ */
+export function makeWords(lang: string, messages: Messages, designLabels: ReadonlyMap<string, readonly string[]> = new Map()): Words {
   const formats = new Map<string, IntlMessageFormat>();
   const format = (key: string): IntlMessageFormat => {
     let f = formats.get(key);
@@ -88,19 +96,25 @@ export function makeWords(lang: string, messages: Messages): Words {
     },
     number: (n) => formatNumber(n, lang),
     design(design) {
-      const key = `designs.${designKey(design, messages) ?? ''}`;
+      const key = `designs.${this.designKey(design) ?? ''}`;
       return messages.get(key) ?? design;
     },
+    designKey(design) {
+      const wanted = design.trim().toLocaleLowerCase();
+      for (const [key, label] of messages) {
+        if (!key.startsWith('designs.')) continue;
+        const id = key.slice('designs.'.length);
+        const names = [id, label, ...(designLabels.get(id) ?? [])];
+        if (names.some((n) => n.toLocaleLowerCase() === wanted)) return id;
+      }
+      return undefined;
+    },
+    designNames: [
+      ...new Set(
+        [...messages]
+          .filter(([k]) => k.startsWith('designs.'))
+          .flatMap(([k, label]) => [k.slice('designs.'.length), label, ...(designLabels.get(k.slice('designs.'.length)) ?? [])]),
+      ),
+    ],
   };
-}
-
-/** The vocabulary's key for a design written as its key or as its label in this locale; undefined for a new design. */
-export function designKey(design: string, messages: Messages): string | undefined {
-  const wanted = design.trim().toLocaleLowerCase();
-  for (const [key, label] of messages) {
-    if (!key.startsWith('designs.')) continue;
-    const id = key.slice('designs.'.length);
-    if (id.toLocaleLowerCase() === wanted || label.toLocaleLowerCase() === wanted) return id;
-  }
-  return undefined;
 }

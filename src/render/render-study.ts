@@ -28,17 +28,17 @@ function overfull(study: Study, index: number, total: number, w: Words): Overful
     if (resultHeight(r, w) > budget) out.push({ source: 'studies', path: ['studies', index, 'results', j, 'outcome'], message: tooLong(w.text('study.found')) });
   });
   if (closingHeight(study, w) > budget) out.push({ source: 'studies', path: ['studies', index, 'meaning'], message: tooLong(`${w.text('study.meaning')} ${w.text('study.caveat')}`) });
-  if (introHeight(study, index + 1, total, w) > CONTENT_HEIGHT) out.push({ source: 'studies', path: ['studies', index, 'measured'], message: tooLong(study.shortTitle) });
+  if (introHeight(study, w) > CONTENT_HEIGHT) out.push({ source: 'studies', path: ['studies', index, 'measured'], message: tooLong(study.shortTitle) });
   return out;
 }
 
 /** The first slide of a study: eyebrow, heading, the facts at 32 px beside their labels, and the citation at the foot. */
-function introHeight(study: Study, n: number, total: number, w: Words): number {
+function introHeight(study: Study, w: Words): number {
   const dd = CONTENT_WIDTH - 200;
   const facts = [study.participants && `${study.participants.text}${sourceNote(study.participants.source, w)}`, study.schedule?.text, study.measured]
     .filter((t): t is string => Boolean(t))
     .reduce((sum, t) => sum + textHeight(t, 32, dd) + 10, 0);
-  const eyebrow = textHeight(`${w.text('study.eyebrow', { n, total })} · ${designLabel(study, w)}`, 28, CONTENT_WIDTH, { bold: true }) + 8;
+  const eyebrow = eyebrowHeight(study, w);
   const citation = textHeight(citationText(study), 25, CONTENT_WIDTH) + 13 + 72 - 84;
   return eyebrow + headingHeight(study.shortTitle, 48) - 8 + facts + citation + 16;
 }
@@ -115,7 +115,13 @@ function directionWord(r: StudyResult, w: Words): string {
 
 /** The pixels of a results slide left for the results: the slide less its eyebrow and heading. */
 export function resultsBudget(study: Study, w: Words): number {
-  return CONTENT_HEIGHT - 44 - headingHeight(`${w.text('study.found')} (${w.text('deck.continued')})`, 48) - 16;
+  return CONTENT_HEIGHT - eyebrowHeight(study, w) - headingHeight(`${w.text('study.found')} (${w.text('deck.continued')})`, 48) - 16;
+}
+
+/** "Study 3 of 20 · Randomized controlled trial, pilot": one line at 28 px, or more when the designs are many. */
+function eyebrowHeight(study: Study, w: Words): number {
+  // The design sits in a bordered box (3 px border, 10 px padding each side), so it takes a little more room.
+  return textHeight(`${w.text('study.eyebrow', { n: 99, total: 99 })} · ${designLabel(study, w)} MM`, 28, CONTENT_WIDTH, { bold: true }) + 8;
 }
 
 /** What it means and how sure: the pixels they take after the last result. */

@@ -5,30 +5,17 @@
 // this is where they are held to what the browser really draws.
 //
 // `npm test` runs a fixed seed and a few talks; `npm run fit -- <runs>` runs more (FIT_RUNS, FIT_SEED).
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { Parser } from 'htmlparser2';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { loadTalk } from '../../src/data/load-data.ts';
-import { renderSections } from '../../src/html/render-sections.ts';
-import { buildDeck } from '../../src/slides/build-deck.ts';
-import { inject } from 'vitest';
-import { launchChromium } from '../../src/chromium/chromium.ts';
-import { serveFolder, waitForReveal, type Served } from './harness.ts';
-import { measureSlide } from './measure-slide.ts';
+import { TalkInDeck } from './talk-in-deck.ts';
 
 const RUNS = Number(process.env.FIT_RUNS ?? 3);
 const SEED = Number(process.env.FIT_SEED ?? 20261202);
 const LANGS = ['en', 'es', 'fr'] as const;
-const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1024, height: 576 },
-];
-
 // Words from the languages the deck ships in, with accents, ñ, ç, «», ¿¡, dashes, and a few long words.
 const WORDS = [
   'fatigue', 'balance', 'walking', 'équilibre', 'fatiga', 'caminar', 'señal', 'garçon', 'niño', 'año', '«calidad»', '¿dolor?',
@@ -107,105 +94,27 @@ function writeTalk(dir: string, t: GeneratedTalk): void {
   put('slides/order.yaml', { slides: ['title', 'acknowledgements', 'overview', 'studies', 'quotes', 'tips', 'takeaways', 'resources', 'references', 'questions'] });
 }
 
-/** The built deck's index.html with its slides and language replaced: the same scripts, styles and fonts. */
-function withSections(page: string, sections: string, lang: string): string {
-  let depth = 0;
-  let start = -1;
-  let end = -1;
-  let html: [number, number] | undefined;
-  const parser = new Parser({
-    onopentag(name, attrs) {
-      if (name === 'html') html = [parser.startIndex, parser.endIndex + 1];
-      if (start < 0 && name === 'div' && attrs.class === 'slides') {
-        start = parser.endIndex + 1;
-        depth = 1;
-      } else if (start >= 0 && end < 0 && name === 'div') depth++;
-    },
-    onclosetag(name) {
-      if (start >= 0 && end < 0 && name === 'div' && --depth === 0) end = parser.startIndex;
-    },
-  });
-  parser.end(page);
-  if (start < 0 || end < 0 || !html) throw new Error('no <html> or <div class="slides"> in the built page');
-  return `${page.slice(0, html[0])}<html lang="${lang}">${page.slice(html[1], start)}\n${sections}\n${page.slice(end)}`;
-}
+// Every size but 1920×1080, which only scales the 1280×720 slide up.
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1024, height: 576 },
+];
 
-interface SlideFit {
-  id: string;
-  outside: string[];
-  overlaps: string[];
-  small: string[];
-}
-
-/** Every slide of the page at one size: what lies outside it, text over text, and (at 1280×720) text under 24 px. */
-async function measureAll(page: Page, checkSizes: boolean): Promise<SlideFit[]> {
-  const count = await page.evaluate(() => (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides());
-  const out: SlideFit[] = [];
-  for (let i = 0; i < count; i++) {
-    await page.evaluate(async (n) => {
-      (window as unknown as { Reveal: { slide(h: number): void } }).Reveal.slide(n);
-      await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
-    }, i);
-    const layout = await page.evaluate(measureSlide);
-    const small = checkSizes
-      ? await page.evaluate(() => {
-          const reveal = (window as unknown as { Reveal: { getCurrentSlide(): HTMLElement; getScale(): number } }).Reveal;
-          const slide = reveal.getCurrentSlide();
-          const found: string[] = [];
-          const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            const el = n.parentElement;
-            if (!n.textContent?.trim() || !el || el.closest('aside.notes') || el.closest('.visually-hidden')) continue;
-            const px = parseFloat(getComputedStyle(el).fontSize) * reveal.getScale();
-            if (px < 23.95) found.push(`${el.tagName.toLowerCase()}.${el.className} "${n.textContent.trim().slice(0, 20)}" ${px.toFixed(1)} px`);
-          }
-          return found;
-        })
-      : [];
-    out.push({ id: layout.id, outside: layout.outside, overlaps: layout.overlaps, small });
-  }
-  return out;
-}
-
-let browser: Browser;
-let served: Served;
+let deck: TalkInDeck;
 let work: string;
-let template: string;
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'generated-fit-'));
-  cpSync(inject('deckDir'), join(work, 'site'), { recursive: true });
-  template = readFileSync(join(work, 'site', 'index.html'), 'utf8');
-  served = await serveFolder(join(work, 'site'));
-  browser = await launchChromium();
+  deck = await TalkInDeck.open();
+  work = mkdtempSync(join(tmpdir(), 'generated-talk-'));
 });
 afterAll(async () => {
-  await browser?.close();
-  await served?.close();
+  await deck?.close();
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Builds the talk, puts its slides into the deck and measures them at both sizes; returns every problem found. */
 async function problemsOf(t: GeneratedTalk): Promise<string[]> {
   const dir = join(work, 'talk');
   writeTalk(dir, t);
-  const model = loadTalk({ root: dir, cwd: dir });
-  const slides = await buildDeck(model);
-  writeFileSync(join(work, 'site', 'index.html'), withSections(template, renderSections(slides), t.lang));
-  const problems: string[] = [];
-  for (const viewport of SIZES) {
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    await page.goto(`${served.url}index.html`);
-    await waitForReveal(page);
-    const fits = await measureAll(page, viewport.width === 1280);
-    await context.close();
-    expect(fits.map((f) => f.id)).toEqual(slides.map((s) => s.id));
-    for (const f of fits) {
-      const at = `${t.lang} ${viewport.width}×${viewport.height} ${f.id}`;
-      problems.push(...f.outside.map((o) => `${at}: outside the slide: ${o}`), ...f.overlaps.map((o) => `${at}: text over text: ${o}`), ...f.small.map((o) => `${at}: small text: ${o}`));
-    }
-  }
-  return problems;
+  return deck.problemsOf(dir, SIZES);
 }
 
 describe('generated talks at the extremes fit every slide', () => {

@@ -21,5 +21,6 @@ export async function buildInto(name: string): Promise<Built> {
     logLevel: 'error',
     build: { outDir: dir, emptyOutDir: true },
   });
-  return { dir, deck: await buildTalk(ROOT), read: (file) => readFileSync(resolve(dir, file), 'utf8') };
+  // The deck plugin builds the talk DECK_TALK names (npm run screenshots with DECK_TALK=examples/…), so the slides listed here are the same talk's.
+  return { dir, deck: await buildTalk(resolve(ROOT, process.env.DECK_TALK ?? '.')), read: (file) => readFileSync(resolve(dir, file), 'utf8') };
 }
