@@ -76,7 +76,7 @@ export function checkSources(input: SourceCheckInput): { problems: Problem[]; pr
   const verbatim = (kind: Provenance['kind'], words: string, src: SourceText, source: Source, path: PropertyKey[], what: string) => {
     const found = findQuote(words, src.words);
     if (found.found) {
-      provenance.push({ kind, said: words, where: whereOf(source, path), source: src.id, sourceFile: src.file, passage: shownPassage(src.text, found.start, found.end), line: lineAt(src.text, found.start) });
+      provenance.push({ kind, said: words, where: whereOf(source, path), source: src.id, sourceFile: src.file, passage: shownPassage(src.text, found.start, found.end, Infinity), line: lineAt(src.text, found.start) });
       return;
     }
     report(source, path, `${what} is not word for word in ${src.file}: it ${found.difference}. Nearest passage (line ${lineAt(src.text, found.start)}): "${shownPassage(src.text, found.start, found.end)}"`);
@@ -179,7 +179,7 @@ export function checkSources(input: SourceCheckInput): { problems: Problem[]; pr
       report(source, w.path, `${what}.${passage}`);
     }
     if (!ok || !first) return undefined;
-    return { passage: shownPassage(src.text, first.start, first.end), line: lineAt(src.text, first.start) };
+    return { passage: shownPassage(src.text, first.start, first.end, Infinity), line: lineAt(src.text, first.start) };
   }
 
   // Passages in quotation marks anywhere in the data files and the hand-written slides: found in some source.
@@ -229,14 +229,14 @@ export function checkSources(input: SourceCheckInput): { problems: Problem[]; pr
     const near = prefer && findQuote(words, prefer.words);
     if (prefer && near?.found) {
       const src = prefer.src;
-      provenance.push({ kind: 'quoted words', said: words, where, source: src.id, sourceFile: src.file, passage: shownPassage(src.text, ...widen(src.text, near.start, near.end)), line: lineAt(src.text, near.start) });
+      provenance.push({ kind: 'quoted words', said: words, where, source: src.id, sourceFile: src.file, passage: shownPassage(src.text, ...widen(src.text, near.start, near.end), Infinity), line: lineAt(src.text, near.start) });
       return;
     }
     let best: { src: SourceText; miss: ReturnType<typeof findQuote> } | undefined;
     for (const src of all) {
       const found = findQuote(words, src.words);
       if (found.found) {
-        provenance.push({ kind: 'quoted words', said: words, where, source: src.id, sourceFile: src.file, passage: shownPassage(src.text, ...widen(src.text, found.start, found.end)), line: lineAt(src.text, found.start) });
+        provenance.push({ kind: 'quoted words', said: words, where, source: src.id, sourceFile: src.file, passage: shownPassage(src.text, ...widen(src.text, found.start, found.end), Infinity), line: lineAt(src.text, found.start) });
         return;
       }
       best ??= { src, miss: found };

@@ -152,6 +152,7 @@ function nearestDifference(part: Word[], source: Word[], from: number, to: numbe
   while (changes.length && changes.at(-1)!.added) changes.pop();
   let difference = '';
   let q = 0;
+  let at: number | undefined; // the source word where the first difference is
   for (const [i, c] of changes.entries()) {
     if (!c.added && !c.removed) {
       q += c.count;
@@ -162,6 +163,7 @@ function nearestDifference(part: Word[], source: Word[], from: number, to: numbe
     const removed = c.removed ? c : next?.removed ? next : undefined;
     const added = c.added ? c : next?.added ? next : undefined;
     const quoteWord = part[q]?.text ?? '';
+    at = lo + s;
     if (removed && added) {
       const rest = part.slice(q, q + Math.min(3, part.length - q));
       const later = source.findIndex((_, j) => j >= lo + s && j <= lo + s + MAX_GAP && matchesAt(rest, source, j));
@@ -178,8 +180,11 @@ function nearestDifference(part: Word[], source: Word[], from: number, to: numbe
     const k = part.findIndex((w, j) => j > 0 && window.some((o) => o.text.toLowerCase() === w.text.toLowerCase() && o.text !== w.text));
     difference = k > 0 ? `writes "${part[k]!.text}" with other capitals than the source` : 'a word differs from the source';
   }
-  const first = source[Math.max(0, offset)] ?? source[0];
-  const last = source[Math.min(source.length - 1, offset + part.length - 1)] ?? first;
+  // A long quote is shown from a little before its first difference, so the message shows the word itself.
+  const from0 = at === undefined ? offset : Math.max(offset, at - 12);
+  const to0 = at === undefined ? offset + part.length - 1 : Math.min(offset + part.length - 1, at + 20);
+  const first = source[Math.max(0, from0)] ?? source[0];
+  const last = source[Math.min(source.length - 1, Math.max(from0, to0))] ?? first;
   return { found: false, difference, start: first?.start ?? 0, end: last?.end ?? 0 };
 }
 
@@ -242,10 +247,10 @@ export function sentenceAround(text: string, start: number, end = start): { star
   return { start: from, end: to };
 }
 
-/** A passage shown in a message: whitespace made single, at most about 240 characters. */
-export function shownPassage(text: string, start: number, end: number): string {
+/** A passage shown in a message: whitespace made single, at most about 240 characters (or as long as it is). */
+export function shownPassage(text: string, start: number, end: number, max = 240): string {
   const s = text.slice(start, end).replace(/\s+/g, ' ').trim();
-  return s.length > 240 ? `${s.slice(0, 237)}…` : s;
+  return s.length > max ? `${s.slice(0, max - 3)}…` : s;
 }
 
 /** The line of a position in a text, counting from 1. */

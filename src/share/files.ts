@@ -4,6 +4,9 @@ import { singleFile, textVersionFile } from '../render/files.ts';
 
 export { singleFile, textVersionFile };
 
+/** The provenance page: each quote and figure beside the source passage it was checked against. */
+export const provenanceFile = (talk: Talk) => `${talk.slug}-sources.html`;
+
 /** The link-preview image (Open Graph / Twitter card) of the title slide. */
 export const previewImageFile = (talk: Talk) => `${talk.slug}-preview.png`;
 export const PREVIEW_WIDTH = 1200;

@@ -4,7 +4,7 @@ import { escapeHtml, html, raw, unwrap, type Raw } from '../html/escape.ts';
 import type { TimedSlide } from '../slides/slide.ts';
 import type { BuiltDeck } from '../vite/deck-plugin.ts';
 import { cspMeta, textPagePolicy } from './csp.ts';
-import { singleFile, textVersionFile } from './files.ts';
+import { provenanceFile, singleFile, textVersionFile } from './files.ts';
 import { inlineFontFaces } from './fonts.ts';
 import { linkPreviewMeta } from './link-preview.ts';
 import type { Words } from '../locale/words.ts';
@@ -79,6 +79,7 @@ ${deck.slides.map((s, i) => slideSection(s, i + 1, total, fileName, w))}
 </main>
 <footer>
 <p>${w.html('textPage.footer', { title: talk.title, link: html`<a href="${talk.shareUrl}" rel="noopener noreferrer">${talk.shareUrl}</a>` })}</p>
+${deck.model.provenance.length ? html`<p lang="en"><a href="${provenanceFile(talk)}">How each quote and figure was checked against its source</a></p>` : ''}
 </footer>
 <script>${raw(TOGGLE_SCRIPT)}</script>
 </body>

@@ -9,4 +9,5 @@ export interface ExtraPage {
 export const EXTRA_PAGES: Array<(deck: BuiltDeck) => ExtraPage | Promise<ExtraPage>> = [
   (deck) => import('../share/render-text-page.ts').then((m) => m.renderTextPage(deck)),
   (deck) => import('../handout/render-handout-page.ts').then((m) => m.renderHandoutPage(deck)),
+  (deck) => import('../share/render-provenance-page.ts').then((m) => m.renderProvenancePage(deck)),
 ];

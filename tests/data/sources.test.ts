@@ -57,7 +57,7 @@ describe('quotes word for word', () => {
     expect(onlyProblem()).toMatch(
       new RegExp(
         `^data/quotes\\.yaml:\\d+:\\d+ {2}quotes\\[0\\]\\.text {2}the quote is not word for word in sources/blog-post\\.txt: it has "big" where the source has "significant"\\. ` +
-          `Nearest passage \\(line ${source}\\): "I have treated a number of MS clients\\.`,
+          `Nearest passage \\(line ${source}\\): "[^"]*I have found that a significant difference can occur with footwork`,
       ),
     );
     expect(line).toBeGreaterThan(0);

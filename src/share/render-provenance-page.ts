@@ -1,0 +1,78 @@
+// The provenance page: each quote, conclusion, quoted passage and result figure of the talk beside the passage of
+// its source it was checked against, so a reviewer can hold the talk to its sources in minutes. Everything on it
+// comes from the talk's files and is escaped; the page loads nothing and runs no script.
+import type { Provenance } from '../data/check-sources.ts';
+import { html, raw, unwrap, type Raw } from '../html/escape.ts';
+import type { BuiltDeck } from '../vite/deck-plugin.ts';
+import { cspMeta, textPagePolicy } from './csp.ts';
+import { provenanceFile, textVersionFile } from './files.ts';
+
+const STYLE = `body{margin:0 auto;max-width:72rem;padding:1rem 1.5rem 3rem;font:1.2rem/1.5 system-ui,sans-serif;color:#111;background:#fff}
+h1{font-size:2rem;line-height:1.2}h2{font-size:1.5rem;margin-top:2.5rem;border-bottom:2px solid #111}
+a{color:#0645ad}a:focus{outline:3px solid #111;outline-offset:2px}
+.check{display:grid;grid-template-columns:1fr 1fr;gap:1rem 2rem;border-bottom:1px solid #666;padding:1rem 0}
+.check h3{grid-column:1/-1;margin:0;font-size:1rem;font-weight:normal;font-family:ui-monospace,monospace}
+.said p{white-space:pre-line}
+.check blockquote{margin:0;padding:0 0 0 1rem;border-left:4px solid #111}
+.label{margin:0;font-weight:bold}.source blockquote{border-left-color:#555}
+@media (max-width:48rem){.check{grid-template-columns:1fr}}
+@media print{a{color:#000}.check{break-inside:avoid}}`;
+
+const KINDS: Record<Provenance['kind'], string> = {
+  quote: 'Quotes: practitioners’ words and the clinic’s description',
+  conclusion: 'Study conclusions, quoted in the speaker notes',
+  'quoted words': 'Words in quotation marks on the slides and in the notes',
+  figures: 'Figures of the studies: results, sample sizes and schedules',
+};
+
+export function renderProvenancePage(deck: BuiltDeck): { fileName: string; source: string } {
+  const { talk, provenance } = deck.model;
+  const fileName = provenanceFile(talk);
+  const sources = [...new Map(provenance.map((p) => [p.source, p.sourceFile])).entries()];
+  const title = `${talk.title}: checked against its sources`;
+  const page = html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${raw(cspMeta(textPagePolicy({ scripts: [], styles: [STYLE] })))}
+<meta name="referrer" content="no-referrer">
+<title>${title}</title>
+<style>${raw(STYLE)}</style>
+</head>
+<body>
+<header>
+<h1>${title}</h1>
+<p>Each quote, conclusion, passage in quotation marks and result figure of the talk is shown on the left as the talk
+gives it, with the file and line where it is written. On the right is the passage of the source it was found in, with
+the source's file and line. <code>npm run check</code> found every quoted word there, in the same order (curly quotes,
+dashes and line breaks aside; "…" marks words left out), and every figure in the part of the source about its study.
+Figures marked "from the paper" in the talk come from the papers themselves, not from these sources, and are not listed.</p>
+${sources.length
+  ? html`<p>Sources: ${sources.map(([id, file], i) => html`${i ? ', ' : ''}<strong>${id}</strong> (${file})`)}. ${provenance.length} checks.</p>`
+  : html`<p>This talk holds no source texts (a <code>sources/</code> folder), so nothing was checked.</p>`}
+<p><a href="${textVersionFile(talk)}">Back to the text version</a> · <a href="index.html">Open the slides</a></p>
+</header>
+<main>
+${(Object.keys(KINDS) as Provenance['kind'][]).map((kind) => section(kind, provenance.filter((p) => p.kind === kind)))}
+</main>
+</body>
+</html>
+`;
+  return { fileName, source: unwrap(page) };
+}
+
+function section(kind: Provenance['kind'], checks: Provenance[]): Raw | '' {
+  if (checks.length === 0) return '';
+  return html`<section aria-labelledby="${kind.replace(' ', '-')}">
+<h2 id="${kind.replace(' ', '-')}">${KINDS[kind]}</h2>
+${checks.map(
+  (p) => html`<article class="check">
+<h3>${p.where}</h3>
+<div class="said"><p class="label">The talk</p><blockquote><p>${p.said}</p></blockquote></div>
+<div class="source"><p class="label">The source: ${p.sourceFile}, line ${p.line}</p><blockquote><p>${p.passage}</p></blockquote></div>
+</article>
+`,
+)}</section>
+`;
+}
