@@ -28,8 +28,13 @@ export function isOwnWindow(source: MessageEventSource | null): source is Window
  */
 export function mayMessage(source: MessageEventSource | null, self: Window = window): boolean {
   if (source === self) return true;
+  if (self.parent !== self) {
+    // The single file opened from disk: its previews (file:// frames) cannot read the speaker window, which has
+    // the page's own opaque origin, so only its place is checked. No web page can frame a file:// address.
+    if (self.location.protocol === 'file:') return source === self.parent;
+    return source === self.parent && isOwnWindow(source);
+  }
   if (!isOwnWindow(source)) return false;
-  if (self.parent !== self) return source === self.parent;
   try {
     return source.opener === self;
   } catch {

@@ -135,6 +135,11 @@ describe('the single file opened from file:// with the network refused', () => {
       .toBe(2);
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => notes.textContent(), { timeout: 10_000 }).toContain('First, thank you');
+    // Keys pressed in the speaker window move the deck too: its messages pass the deck's message guard from file://.
+    await popup.bringToFront();
+    await popup.keyboard.press('ArrowRight');
+    const at = () => page.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h);
+    await expect.poll(at, { timeout: 10_000 }).toBe(2);
     expect(watch.csp).toEqual([]);
     expect(watch.requests.filter((u) => !offline(u) && u !== 'about:blank')).toEqual([]);
     expect(watch.failed).toEqual([]);
