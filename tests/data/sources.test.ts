@@ -1,8 +1,9 @@
 // The talk held to its sources: quotes word for word, figures as the source gives them, and the source files
 // themselves readable and used. Each mistake is made on purpose on a copy of the talk.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadTalk } from '../../src/data/load-data.ts';
 import { copyTalk, problemsOf, ROOT, type TalkCopy } from './talk-copy.ts';
 
@@ -175,5 +176,28 @@ describe('the source files', () => {
     rmSync(join(talk.root, 'sources'), { recursive: true });
     for (const f of ['data/quotes.yaml', 'data/studies.yaml']) talk.edit(f, (t) => t.replace(/^ +from: blog-post\n/gm, ''));
     expect(problemsOf(talk.root)).toEqual([]);
+  });
+});
+
+describe('npm run check, as a process', () => {
+  const check = (root: string) =>
+    spawnSync(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/cli/check.ts', '--talk', root], {
+      cwd: ROOT,
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+
+  it('passes on the real talk and fails, with file:line, on a changed quote word and a mistyped figure', () => {
+    expect(check(ROOT).status).toBe(0);
+    talk.edit('data/quotes.yaml', (t) => t.replace('Slow sustained pressure', 'Slow gentle pressure'));
+    talk.edit('data/studies.yaml', (t) => t.replace('change: 2.75', 'change: 2.57'));
+    const run = check(talk.root);
+    expect(run.status, run.stderr).toBe(1);
+    const lines = run.stderr.split('\n').filter((l) => /^\S+:\d+:\d+ {2}/.test(l)).map((l) => l.replace(/^.*?data\//, 'data/'));
+    expect(lines).toEqual([
+      expect.stringMatching(/^data\/studies\.yaml:\d+:17 {2}studies\[0\]\.results\[0\]\.change {2}2\.57 is not in .*sources\/blog-post\.txt in its passage/),
+      expect.stringMatching(/^data\/quotes\.yaml:\d+:\d+ {2}quotes\[1\]\.text {2}the quote is not word for word in .*sources\/blog-post\.txt: it has "gentle" where the source has "sustained"/),
+    ]);
   });
 });
