@@ -42,8 +42,10 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
     },
     configureServer(s) {
       server = s;
-      const watched = (file: string) => file.startsWith(resolve(talkRoot, 'data')) || file.startsWith(resolve(talkRoot, 'slides'));
-      s.watcher.add([resolve(talkRoot, 'data'), resolve(talkRoot, 'slides')]);
+      // sources/ too: a quote is checked against its source, so editing either shows the result.
+      const folders = ['data', 'slides', 'sources'].map((f) => resolve(talkRoot, f));
+      const watched = (file: string) => folders.some((f) => file.startsWith(f));
+      s.watcher.add(folders);
       // A file saved, added (a missing slide written) or deleted: the page reloads and the talk is read again.
       s.watcher.on('all', (event, file) => {
         if (['add', 'change', 'unlink'].includes(event) && watched(file)) s.ws.send({ type: 'full-reload' });
