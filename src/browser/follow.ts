@@ -17,6 +17,7 @@ import {
 } from '../present/protocol.ts';
 import { FOLLOW_KEY } from '../locale/browser-keys.ts';
 import { say } from './deck-words.ts';
+import { keyHelp } from './key-help.ts';
 
 /** The parts of Reveal's API this module uses. */
 interface RevealApi {
@@ -198,7 +199,7 @@ class Follow {
   }
 
   private listenerControls() {
-    this.deck.addKeyBinding({ keyCode: KEY_L, key: FOLLOW_KEY, description: say('follow.keyHelp') }, () => this.toggleMode());
+    this.deck.addKeyBinding({ keyCode: KEY_L, key: FOLLOW_KEY, description: keyHelp('follow.keyHelp') }, () => this.toggleMode());
     const toggle = this.bar.toggle;
     if (!toggle) return;
     toggle.addEventListener('click', (event) => {

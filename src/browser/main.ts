@@ -10,6 +10,7 @@ import { guardMessages, needsPostMessageApi } from './message-guard.ts';
 import { SpeakerNotes } from './speaker-notes.ts';
 import { UpcomingPreview } from './upcoming-preview.ts';
 import { say } from './deck-words.ts';
+import { translateKeyHelp } from './key-help.ts';
 import './follow.ts'; // follow along live: does nothing unless served by npm run present
 
 // First, before Reveal or any plugin listens: messages from other sites' windows never reach them.
@@ -40,7 +41,11 @@ const deck = new Reveal({
 
 // decktape and other tools look for a global Reveal.
 (window as unknown as { Reveal: typeof deck }).Reveal = deck;
-void deck.initialize().then(() => nameControls(deck.getRevealElement()));
+void deck.initialize().then(() => {
+  // After initialize: Reveal sets its own (English) shortcut descriptions while it starts.
+  translateKeyHelp(deck);
+  nameControls(deck.getRevealElement());
+});
 
 /** Reveal names its arrow buttons in English; screen readers should say them in the talk's language. */
 function nameControls(root: HTMLElement | null) {

@@ -2,7 +2,7 @@
 // deck's script, and a listener opening the shared link never needs it.
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import type { NotesPlugin } from 'reveal.js/plugin/notes';
-import { say } from './deck-words.ts';
+import { keyHelp } from './key-help.ts';
 
 const S = 83;
 
@@ -21,7 +21,7 @@ export class SpeakerNotes implements RevealPlugin {
       void this.load();
       return;
     }
-    deck.addKeyBinding({ keyCode: S, key: 'S', description: say('speakerView.keyHelp') }, () => {
+    deck.addKeyBinding({ keyCode: S, key: 'S', description: keyHelp('speakerView.keyHelp') }, () => {
       void this.load().then((notes) => notes.open());
     });
     // A speaker window that outlived a reload of this page sends heartbeats; the plugin, once loaded, answers the next.

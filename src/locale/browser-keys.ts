@@ -30,6 +30,21 @@ export const BROWSER_KEYS = [
   'controls.next',
   'controls.above',
   'controls.below',
+  'keys.title',
+  'keys.key',
+  'keys.action',
+  'keys.next',
+  'keys.previous',
+  'keys.left',
+  'keys.right',
+  'keys.up',
+  'keys.down',
+  'keys.noFragments',
+  'keys.firstLast',
+  'keys.pause',
+  'keys.fullscreen',
+  'keys.jump',
+  'keys.overview',
 ] as const;
 
 export type BrowserKey = (typeof BROWSER_KEYS)[number];
