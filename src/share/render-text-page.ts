@@ -79,7 +79,7 @@ ${deck.slides.map((s, i) => slideSection(s, i + 1, total, fileName, w))}
 </main>
 <footer>
 <p>${w.html('textPage.footer', { title: talk.title, link: html`<a href="${talk.shareUrl}" rel="noopener noreferrer">${talk.shareUrl}</a>` })}</p>
-${deck.model.provenance.length ? html`<p lang="en"><a href="${provenanceFile(talk)}">How each quote and figure was checked against its source</a></p>` : ''}
+${deck.model.provenance.length ? html`<p><a href="${provenanceFile(talk)}">${w.text('textPage.sourcesLink')}</a></p>` : ''}
 </footer>
 <script>${raw(TOGGLE_SCRIPT)}</script>
 </body>
