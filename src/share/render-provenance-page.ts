@@ -3,6 +3,7 @@
 // comes from the talk's files and is escaped; the page loads nothing and runs no script.
 import type { Provenance } from '../data/check-sources.ts';
 import { html, raw, unwrap, type Raw } from '../html/escape.ts';
+import type { Words } from '../locale/words.ts';
 import type { BuiltDeck } from '../vite/deck-plugin.ts';
 import { cspMeta, textPagePolicy } from './csp.ts';
 import { provenanceFile, textVersionFile } from './files.ts';
@@ -18,20 +19,21 @@ a{color:#0645ad}a:focus{outline:3px solid #111;outline-offset:2px}
 @media (max-width:48rem){.check{grid-template-columns:1fr}}
 @media print{a{color:#000}.check{break-inside:avoid}}`;
 
+/** Each kind of check, in the order the page shows them, with its heading's key in the locale. */
 const KINDS: Record<Provenance['kind'], string> = {
-  quote: 'Quotes: practitioners’ words and the clinic’s description',
-  conclusion: 'Study conclusions, quoted in the speaker notes',
-  'quoted words': 'Words in quotation marks on the slides and in the notes',
-  figures: 'Figures of the studies: results, sample sizes and schedules',
+  quote: 'provenancePage.quotes',
+  conclusion: 'provenancePage.conclusions',
+  'quoted words': 'provenancePage.quotedWords',
+  figures: 'provenancePage.figures',
 };
 
 export function renderProvenancePage(deck: BuiltDeck): { fileName: string; source: string } {
-  const { talk, provenance } = deck.model;
+  const { talk, provenance, words: w } = deck.model;
   const fileName = provenanceFile(talk);
   const sources = [...new Map(provenance.map((p) => [p.source, p.sourceFile])).entries()];
-  const title = `${talk.title}: checked against its sources`;
+  const title = w.text('provenancePage.title', { title: talk.title });
   const page = html`<!doctype html>
-<html lang="en">
+<html lang="${talk.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -43,18 +45,14 @@ ${raw(cspMeta(textPagePolicy({ scripts: [], styles: [STYLE] })))}
 <body>
 <header>
 <h1>${title}</h1>
-<p>Each quote, conclusion, passage in quotation marks and result figure of the talk is shown on the left as the talk
-gives it, with the file and line where it is written. On the right is the passage of the source it was found in, with
-the source's file and line. <code>npm run check</code> found every quoted word there, in the same order (curly quotes,
-dashes and line breaks aside; "…" marks words left out), and every figure in the part of the source about its study.
-Figures marked "from the paper" in the talk come from the papers themselves, not from these sources, and are not listed.</p>
+<p>${w.text('provenancePage.about')}</p>
 ${sources.length
-  ? html`<p>Sources: ${sources.map(([id, file], i) => html`${i ? ', ' : ''}<strong>${id}</strong> (${file})`)}. ${provenance.length} checks.</p>`
-  : html`<p>This talk holds no source texts (a <code>sources/</code> folder), so nothing was checked.</p>`}
-<p><a href="${textVersionFile(talk)}">Back to the text version</a> · <a href="index.html">Open the slides</a></p>
+  ? html`<p>${w.text('provenancePage.sources', { sources: w.list(sources.map(([id, file]) => `${id} (${file})`)), count: provenance.length })}</p>`
+  : html`<p>${w.text('provenancePage.noSources')}</p>`}
+<p><a href="${textVersionFile(talk)}">${w.text('provenancePage.back')}</a> · <a href="index.html">${w.text('textPage.openSlides')}</a></p>
 </header>
 <main>
-${(Object.keys(KINDS) as Provenance['kind'][]).map((kind) => section(kind, provenance.filter((p) => p.kind === kind)))}
+${(Object.keys(KINDS) as Provenance['kind'][]).map((kind) => section(kind, provenance.filter((p) => p.kind === kind), w))}
 </main>
 </body>
 </html>
@@ -62,15 +60,15 @@ ${(Object.keys(KINDS) as Provenance['kind'][]).map((kind) => section(kind, prove
   return { fileName, source: unwrap(page) };
 }
 
-function section(kind: Provenance['kind'], checks: Provenance[]): Raw | '' {
+function section(kind: Provenance['kind'], checks: Provenance[], w: Words): Raw | '' {
   if (checks.length === 0) return '';
   return html`<section aria-labelledby="${kind.replace(' ', '-')}">
-<h2 id="${kind.replace(' ', '-')}">${KINDS[kind]}</h2>
+<h2 id="${kind.replace(' ', '-')}">${w.text(KINDS[kind])}</h2>
 ${checks.map(
   (p) => html`<article class="check">
 <h3>${p.where}</h3>
-<div class="said"><p class="label">The talk</p><blockquote><p>${p.said}</p></blockquote></div>
-<div class="source"><p class="label">The source: ${p.sourceFile}, line ${p.line}</p><blockquote><p>${p.passage}</p></blockquote></div>
+<div class="said"><p class="label">${w.text('provenancePage.talkSide')}</p><blockquote><p>${p.said}</p></blockquote></div>
+<div class="source"><p class="label">${w.text('provenancePage.sourceSide', { file: p.sourceFile, line: p.line })}</p><blockquote><p>${p.passage}</p></blockquote></div>
 </article>
 `,
 )}</section>

@@ -1,5 +1,6 @@
 // The provenance page: each quote and figure beside the source passage it was checked against, linked from the
 // text version, loading nothing, running nothing, and showing pasted HTML as text. Read back with htmlparser2.
+import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Parser } from 'htmlparser2';
 import { renderProvenancePage } from '../../src/share/render-provenance-page.ts';
@@ -45,7 +46,10 @@ function read(page: string): Read {
 }
 
 let talk: TalkCopy | undefined;
-afterEach(() => talk?.remove());
+afterEach(() => {
+  talk?.remove();
+  talk = undefined;
+});
 
 describe('the provenance page of the real talk', () => {
   it('shows every quote and result figure beside the source passage it was checked against', async () => {
@@ -91,10 +95,25 @@ describe('text from the talk and its sources', () => {
   });
 
   it('says so, and is not linked, for a talk with no sources', async () => {
-    const deck = await buildTalk(`${ROOT}/examples/library-hours`);
+    talk = copyTalk(`${ROOT}/examples/library-hours`);
+    rmSync(`${talk.root}/sources`, { recursive: true });
+    for (const f of ['data/quotes.yaml', 'data/studies.yaml']) talk.edit(f, (t) => t.replace(/^ +from: branch-report\n/gm, ''));
+    const deck = await buildTalk(talk.root);
     const page = read(renderProvenancePage(deck).source);
     expect(page.checks).toEqual([]);
     expect(page.text).toContain('This talk holds no source texts');
     expect(read(renderTextPage(deck).source).links.some((l) => l.endsWith('-sources.html'))).toBe(false);
+  });
+});
+
+describe('another talk', () => {
+  it('has its own provenance page, in its own language', async () => {
+    const deck = await buildTalk(`${ROOT}/examples/library-hours`);
+    const page = read(renderProvenancePage(deck).source);
+    expect(page.checks.map((c) => c.where.replace(/^.*?data\//, 'data/'))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^data\/quotes\.yaml:\d+ {2}quotes\[0\]\.text$/), expect.stringMatching(/^data\/studies\.yaml:\d+ {2}studies\[0\]\.results\[0\]$/)]),
+    );
+    const visits = page.checks.find((c) => c.where.endsWith('studies[0].results[0]'))!;
+    expect(visits.source).toContain('mean change 38 visits a week, p = 0.04');
   });
 });
