@@ -5,6 +5,7 @@ import { DataError, formatProblem } from '../data/data-error.ts';
 import { loadTalk, type TalkModel } from '../data/load-data.ts';
 import { escapeHtml, html, raw, unwrap } from '../html/escape.ts';
 import { browserWordsScript } from '../locale/browser-words.ts';
+import { BASE_LANG, loadWords } from '../data/load-locale.ts';
 import { renderSections } from '../html/render-sections.ts';
 import { buildDeck } from '../slides/build-deck.ts';
 import type { TimedSlide } from '../slides/slide.ts';
@@ -94,7 +95,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
           server.config.logger.error(message);
           problems = { message, stack: '', plugin: 'deck' };
           server.ws.send({ type: 'error', err: problems });
-          return lastGood ?? page.replace('<!-- deck:slides -->', () => unwrap(html`<section><h2>The talk has problems</h2><pre>${message}</pre></section>`));
+          return lastGood ?? problemPage(page, message);
         }
       },
     },
@@ -112,6 +113,18 @@ ${raw(browserWordsScript(model.words))}`;
     // Functions, so a "$&" or "$'" in the talk's text is written as it is, not read as a replacement pattern.
     .replace('<!-- deck:head -->', () => unwrap(head))
     .replace('<!-- deck:slides -->', () => renderSections(slides));
+}
+
+/**
+ * The dev server's page while the talk has never loaded: its problems on a slide, in English like the overlay
+ * beside it (they are for whoever edits the talk), with the deck's English words so the deck's own code still runs.
+ */
+function problemPage(page: string, message: string): string {
+  const { words } = loadWords(BASE_LANG, undefined, { file: '', locate: () => ({ line: 1, column: 1 }) });
+  return page
+    .replace('%DECK_LANG%', BASE_LANG)
+    .replace('<!-- deck:head -->', () => browserWordsScript(words))
+    .replace('<!-- deck:slides -->', () => unwrap(html`<section><h2>The talk has problems</h2><pre>${message}</pre></section>`));
 }
 
 /** The problems alone, without a stack trace: the person reading them edits data files, not code. */
