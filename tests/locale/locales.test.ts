@@ -281,7 +281,7 @@ describe('a talk with lang: es', () => {
   const english_messages = () => messagesOf(BASE_LANG);
 
   const PAGE_SECTIONS = ['textPage', 'handout', 'linkPreview'];
-  const BROWSER_SECTIONS = ['follow', 'speakerView', 'controls'];
+  const BROWSER_SECTIONS = ['follow', 'speakerView', 'controls', 'keys'];
 
   it('the text version and the handout hold none of the English the project writes for them', () => {
     const list = projectEnglish(PAGE_SECTIONS);
@@ -344,5 +344,30 @@ describe('a talk with lang: es', () => {
     expect(words['follow.listeners']).toMatchObject({ one: '{count} persona sigue', other: '{count} personas siguen' });
     expect(words['controls.next']).toBe('diapositiva siguiente');
     expect(words['speakerView.keyHelp']).toBe('Vista de notas de quien presenta');
+  });
+});
+
+describe('a talk with lang: fr', () => {
+  it('writes none of the project\'s English in its text version, handout and deck page (browser words included)', async () => {
+    const copy = copyTalk();
+    try {
+      copy.edit('data/talk.yaml', (t) => t.replace(/^lang: en$/m, 'lang: fr'));
+      const model = loadTalk({ root: copy.root, cwd: copy.root });
+      const deck: BuiltDeck = { model, slides: await buildDeck(model) };
+      const talkText = Object.values(copy.snapshot()).join('\n').toLowerCase().replace(/\s+/g, ' ');
+      const list = [...new Set([...messagesOf(BASE_LANG)].filter(([key]) => !key.startsWith('designs.')).flatMap(([, m]) => fragments(m)))]
+        .map((f) => f.replace(/^[\s.,:;()“”"'’]+|[\s.,:;()“”"'’]+$/g, ''))
+        .filter((f) => f.length >= 5 && /[a-z]{3}/.test(f) && !talkText.includes(f.toLowerCase()));
+      expect(list.length).toBeGreaterThan(100);
+      const deckPage = fillPage(readFileSync(join(ROOT, 'index.html'), 'utf8'), deck);
+      const browser = Object.values(deckWordsOf(deckPage)).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v))).join(' ');
+      const pages = { 'text version': textOf(renderTextPage(deck).source), handout: textOf(renderHandoutPage(deck).source), 'deck page': textOf(deckPage), browser };
+      for (const [name, text] of Object.entries(pages)) expect(list.filter((f) => text.includes(f)), name).toEqual([]);
+      expect(pages.handout).toContain('Ce que dit l’intervenant');
+      expect(pages['text version']).toContain('Notes de l’intervenant');
+      expect(browser).toContain('Suivre l’intervenant');
+    } finally {
+      copy.remove();
+    }
   });
 });
