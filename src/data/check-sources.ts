@@ -118,7 +118,7 @@ export function checkSources(input: SourceCheckInput): { problems: Problem[]; pr
       const text = get(fact, 'text');
       if (typeof text === 'string') for (const f of figuresOf(wordsOf(text), text)) wanted.push({ value: f.value, path: ['studies', i, key, 'text'] });
       const seen = findFigures(wanted, spanWords, src, where, 'studies');
-      if (seen && typeof text === 'string') provenance.push({ kind: 'figures', said: `${key === 'participants' ? 'Who' : 'How'}: ${text}`, where: whereOf('studies', ['studies', i, key]), source: src.id, sourceFile: src.file, ...seen });
+      if (seen && typeof text === 'string') provenance.push({ kind: 'figures', said: text, where: whereOf('studies', ['studies', i, key]), source: src.id, sourceFile: src.file, ...seen });
     }
     items(get(study, 'results'))?.forEach((r, j) => {
       if (get(r, 'source') === 'paper') return;
@@ -315,11 +315,11 @@ function nearestSentence(words: Word[], src: SourceText, value: number, about: u
   return best;
 }
 
-/** A result as the talk gives it: "Pain (massage vs exercise): mean change 2.75 points, P = 0.001". */
+/** A result's figures as the data gives them, in no language of the tool's own: "Pain (massage vs exercise): 2.75 points, P = 0.001". */
 function resultSaid(r: unknown): string {
   const parts: string[] = [];
   const change = get(r, 'change');
-  if (typeof change === 'number') parts.push(`mean change ${change} ${String(get(r, 'unit') ?? '')}`.trim());
+  if (typeof change === 'number') parts.push(`${change} ${String(get(r, 'unit') ?? '')}`.trim());
   const p = get(r, 'p');
   if (typeof p === 'number') parts.push(`P = ${p}`);
   const detail = get(r, 'detail');

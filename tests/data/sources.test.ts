@@ -40,7 +40,7 @@ describe('the real talk', () => {
     ]);
     expect(kinds('conclusion')).toHaveLength(6);
     const pain = provenance.find((p) => p.where.endsWith('studies[0].results[0]'))!;
-    expect(pain.said).toBe('Pain (massage vs exercise): mean change 2.75 points, P = 0.001');
+    expect(pain.said).toBe('Pain (massage vs exercise): 2.75 points, P = 0.001');
     expect(pain.passage).toContain('pain reduction (mean change 2.75 points, P = 0.001)');
     expect(pain.sourceFile).toBe('sources/blog-post.txt');
     // A figure marked as the paper's is not checked against text the talk does not hold.

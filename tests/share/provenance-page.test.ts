@@ -59,7 +59,7 @@ describe('the provenance page of the real talk', () => {
     const page = read(source);
     const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
     const pain = page.checks.find((c) => c.where.includes('studies[0].results[0]'))!;
-    expect(squash(pain.said)).toContain('Pain (massage vs exercise): mean change 2.75 points, P = 0.001');
+    expect(squash(pain.said)).toContain('Pain (massage vs exercise): 2.75 points, P = 0.001');
     expect(squash(pain.source)).toMatch(/^The source: sources\/blog-post\.txt, line \d+ ?RESULTS: Massage therapy resulted in significantly larger improvement in pain reduction \(mean change 2\.75 points, P = 0\.001\)/);
     for (const who of ['quotes[0]', 'quotes[1]', 'quotes[2]', 'quotes[3]', 'clinic.description']) {
       const quote = page.checks.find((c) => c.where.includes(who))!;
