@@ -160,7 +160,8 @@ export function checkSources(input: SourceCheckInput): { problems: Problem[]; pr
     let first: { start: number; end: number } | undefined;
     let ok = true;
     for (const w of wanted) {
-      const same = figures.filter((f) => Math.abs(f.value - w.value) < 1e-9);
+      // A sign is compared as its size: sources write "fell by 2.75" as often as "-2.75".
+      const same = figures.filter((f) => Math.abs(f.value - Math.abs(w.value)) < 1e-9);
       const fits = same.filter((f) => (w.after ? followedBy(words, f.word, w.after) : true) && (w.before ? precededBy(words, f.word, w.before) : true));
       if (fits.length > 0) {
         const word = words[fits[0]!.word]!;

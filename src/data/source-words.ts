@@ -19,8 +19,9 @@ function plain(s: string): string {
 }
 
 // A word is letters and digits, joined inside by an apostrophe, hyphen, full stop or slash: "don't",
-// "Twenty-four", "2.75", "stress/anxiety" are one word each. Punctuation between words is not compared.
-const WORD = /[\p{L}\p{N}]+(?:['\-./][\p{L}\p{N}]+)*/gu;
+// "Twenty-four", "2.75", "stress/anxiety" are one word each, and so is "1,200" (a comma before three digits).
+// Punctuation between words is not compared.
+const WORD = /[\p{L}\p{N}]+(?:(?:['\-./]|,(?=\d{3}(?!\d)))[\p{L}\p{N}]+)*/gu;
 
 export function wordsOf(text: string): Word[] {
   const flat = plain(text);
@@ -215,7 +216,7 @@ function numberWord(s: string): number | undefined {
 export function figuresOf(words: Word[], text: string): Figure[] {
   const out: Figure[] = [];
   words.forEach((w, i) => {
-    const pieces = w.text.split(/[-/]/);
+    const pieces = w.text.replace(/(\d),(?=\d{3})/g, '$1').split(/[-/]/);
     const tens = pieces.length === 2 ? numberWord(pieces[0]!) : undefined;
     const ones = pieces.length === 2 ? numberWord(pieces[1]!) : undefined;
     if (tens !== undefined && ones !== undefined && tens >= 20 && tens % 10 === 0 && ones < 10) {

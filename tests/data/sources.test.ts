@@ -201,3 +201,13 @@ describe('npm run check, as a process', () => {
     ]);
   });
 });
+
+describe('numbers as sources write them', () => {
+  it('reads "1,200", ".001", "Twenty-four" and "45-minute", and compares a change by its size', async () => {
+    const { figuresOf, wordsOf } = await import('../../src/data/source-words.ts');
+    const text = 'About 1,200 people (P < .001); Twenty-four adults had 45-minute sessions; pain fell by 2.75 points.';
+    expect(figuresOf(wordsOf(text), text).map((f) => f.value)).toEqual([1200, 0.001, 24, 45, 2.75]);
+    talk.edit('data/studies.yaml', (t) => t.replace('change: 2.75', 'change: -2.75'));
+    expect(problemsOf(talk.root)).toEqual([]);
+  });
+});
