@@ -48,3 +48,22 @@ function explain(e: unknown): string {
   };
   return words[kind] ?? `the message cannot be read (${kind})`;
 }
+
+/** The names a message chooses by (plural, selectordinal, select): they must reach it as numbers, not formatted text. */
+export function pluralArguments(message: string): Set<string> {
+  const names = new Set<string>();
+  const visit = (elements: MessageFormatElement[]) => {
+    for (const el of elements) {
+      if (el.type === TYPE.plural || el.type === TYPE.select) {
+        names.add(el.value);
+        for (const option of Object.values(el.options)) visit(option.value);
+      } else if (el.type === TYPE.tag) visit(el.children);
+    }
+  };
+  try {
+    visit(parse(message));
+  } catch {
+    // A message that does not parse is reported where the locale is read.
+  }
+  return names;
+}

@@ -3,6 +3,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { escapeHtml, raw, unwrap, type Raw } from '../html/escape.ts';
 import { formatNumber } from './numbers.ts';
+import { pluralArguments } from './placeholders.ts';
 
 /** A locale's messages by dotted key ("thanks.title"). */
 export type Messages = ReadonlyMap<string, string>;
@@ -45,21 +46,23 @@ const CLOSE = '\uE001';
  * language than the talk's is still known, and shown in the talk's language.
  */
 export function makeWords(lang: string, messages: Messages, designLabels: ReadonlyMap<string, readonly string[]> = new Map()): Words {
-  const formats = new Map<string, IntlMessageFormat>();
-  const format = (key: string): IntlMessageFormat => {
+  const formats = new Map<string, { format: IntlMessageFormat; counts: Set<string> }>();
+  const compiled = (key: string) => {
     let f = formats.get(key);
     if (!f) {
       const message = messages.get(key);
       if (message === undefined) throw new Error(`no message "${key}" in the locale (a bug: every key the deck uses is in locales/en.yaml)`);
-      f = new IntlMessageFormat(message, lang, undefined, { ignoreTag: false });
+      f = { format: new IntlMessageFormat(message, lang, undefined, { ignoreTag: false }), counts: pluralArguments(message) };
       formats.set(key, f);
     }
     return f;
   };
-  const prepare = (values: Record<string, Value> = {}, pieces: string[] = []) =>
+  const format = (key: string) => compiled(key).format;
+  const prepare = (key: string, values: Record<string, Value> = {}, pieces: string[] = []) =>
     Object.fromEntries(
       Object.entries(values).map(([k, v]) => {
-        if (typeof v === 'number') return [k, formatNumber(v, lang)];
+        // A plural or select chooses by the number itself; anywhere else the figure is written as the data gives it.
+        if (typeof v === 'number') return [k, compiled(key).counts.has(k) ? v : formatNumber(v, lang)];
         if (typeof v === 'string') return [k, v];
         pieces.push(unwrap(v));
         return [k, `${OPEN}${pieces.length - 1}${CLOSE}`];
@@ -82,11 +85,11 @@ export function makeWords(lang: string, messages: Messages, designLabels: Readon
     lang,
     messages,
     text(key, values) {
-      return String(format(key).format({ ...prepare(values), ...plainTags }));
+      return String(format(key).format({ ...prepare(key, values), ...plainTags }));
     },
     html(key, values) {
       const pieces: string[] = [];
-      const out = String(format(key).format({ ...prepare(values, pieces), ...tagFunctions(pieces) }));
+      const out = String(format(key).format({ ...prepare(key, values, pieces), ...tagFunctions(pieces) }));
       return raw(escapeHtml(out).replace(new RegExp(`${OPEN}(\\d+)${CLOSE}`, 'g'), (_, i: string) => pieces[Number(i)]!));
     },
     list: (items) => listFormat.format(items),

@@ -10,9 +10,11 @@ import { lowerFirst } from './words.ts';
 
 type Helper = TalkModel['people']['helpers'][number];
 
-/** List items at the deck's 36 px, after the bullet's indent, with their margin. */
-const ITEM_WIDTH = CONTENT_WIDTH - 48;
-const itemHeight = (text: string) => textHeight(text, 36, ITEM_WIDTH, { bold: false }) + 18;
+/** List items at 40 px (deck.css: `.reveal .thanks`, which the thanks slides' class also takes), after the bullet's indent, with their margin. */
+const ITEM_PX = 40;
+const ITEM_WIDTH = CONTENT_WIDTH - 52;
+// Counted as bold throughout: each line starts with a name in bold, and a short line has room to spare anyway.
+const itemHeight = (text: string) => textHeight(text, ITEM_PX, ITEM_WIDTH, { bold: true }) + 18;
 
 export function renderAcknowledgements(model: TalkModel): Slide[] {
   const { people, words: w } = model;

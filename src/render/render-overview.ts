@@ -24,7 +24,7 @@ export function renderOverview({ studies, words: w }: TalkModel): Slide[] {
   const worse = list.some((s) => s.results.some((r) => r.direction === 'worse'));
   const otherHeading = w.text(worse ? 'overview.otherWithWorse' : 'overview.other');
   const headings = [w.text('overview.study'), w.text('overview.design'), w.text('overview.size'), w.text('overview.improved'), otherHeading];
-  const budget = CONTENT_HEIGHT - headingHeight(partTitle(title, 9, 9, w)) - rowHeight(headings, true);
+  const budget = CONTENT_HEIGHT - headingHeight(partTitle(title, 9, 9, w)) - rowHeight(headings.map((h) => [h]), true);
   // A study with many or long outcomes has them counted in its row rather than listed (its own slides list them).
   const counted = new Set(list.filter((s) => rowHeight(cells(s, w, false), false) > budget));
   const pages = pack(list, (s) => rowHeight(cells(s, w, counted.has(s)), false), budget);
@@ -61,14 +61,16 @@ ${rows.map((s) => row(s, w, counted.has(s)))}
   });
 }
 
-/** The words of a row's cells, for estimating its height. */
-function cells(s: Study, w: Words, counted: boolean): string[] {
+/** The words of a row's cells, for estimating its height; a cell of several directions has one line-start each. */
+function cells(s: Study, w: Words, counted: boolean): string[][] {
   const cell = (keep: (x: Direction) => boolean) =>
     (['improved', 'no change', 'mixed', 'worse'] as const)
       .filter(keep)
-      .map((d) => `M ${outcomeList(s, d, w, counted) ?? ''}`)
-      .join(' ');
-  return [s.shortTitle, designLabel(s, w), sizeLabel(s, w), cell((d) => d === 'improved'), cell((d) => d !== 'improved')];
+      .flatMap((d) => {
+        const list = outcomeList(s, d, w, counted);
+        return list ? [`M ${list}`] : [];
+      });
+  return [[s.shortTitle], [designLabel(s, w)], [sizeLabel(s, w)], cell((d) => d === 'improved'), cell((d) => d !== 'improved')];
 }
 
 /** A direction's outcomes as the row shows them: named, or counted when the row would not fit. */
@@ -78,12 +80,12 @@ function outcomeList(s: Study, direction: Direction, w: Words, counted: boolean)
   return counted ? w.text('overview.outcomeCount', { count: list.length }) : list.join(', ');
 }
 
-/** The pixels a row takes: its tallest cell. */
-function rowHeight(texts: readonly string[], bold: boolean): number {
+/** The pixels a row takes: its tallest cell (each piece of a cell starting on a line of its own). */
+function rowHeight(cells: readonly (readonly string[])[], bold: boolean): number {
   return Math.max(
-    ...texts.map((t, i) => {
+    ...cells.map((pieces, i) => {
       const width = (CONTENT_WIDTH * COLUMNS[i]!) / 100 - CELL_PADDING;
-      return textHeight(t, CELL_PX, width, { bold: bold || i === 0, lineHeight: 1.25 });
+      return pieces.reduce((sum, t) => sum + textHeight(t, CELL_PX, width, { bold: bold || i === 0, lineHeight: 1.25 }), 0);
     }),
   ) + ROW_EXTRA;
 }

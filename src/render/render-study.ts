@@ -6,6 +6,7 @@ import { html, raw, type Raw } from '../html/escape.ts';
 import type { Words } from '../locale/words.ts';
 import { markdownBlock, markdownInline } from '../markdown/render-markdown.ts';
 import { CONTENT_HEIGHT, CONTENT_WIDTH, headingHeight, pack, textHeight } from '../slides/fit.ts';
+import { textWidth } from '../slides/split-text.ts';
 import type { Overfull, Slide } from '../slides/slide.ts';
 import { citationHtml, citationText } from './citation.ts';
 import { tooLong } from './list-slides.ts';
@@ -92,7 +93,15 @@ function resultItem(r: StudyResult, w: Words): Raw {
   const figures = figureParts(r, w);
   return html`<li><span class="direction">${directionLabel(r.direction, w)}</span><span><strong>${r.outcome}</strong>${
     r.comparison ? html` (${r.comparison})` : ''
-  }${figures.length ? html`: ${figures.map((p, i) => html`${i ? ', ' : ''}<span class="figure">${p}</span>`)}` : r.detail ? html`: ${markdownInline(r.detail)}` : ''}${sourceNote(r.source, w)}</span></li>`;
+  }${figures.length ? html`: ${figures.map((p, i) => html`${i ? ', ' : ''}${figureSpan(p)}`)}` : r.detail ? html`: ${markdownInline(r.detail)}` : ''}${sourceNote(r.source, w)}</span></li>`;
+}
+
+/**
+ * A figure kept on one line, so "P = 0.007" never breaks apart; one with a long unit may wrap, since a line that
+ * cannot break would run off the slide.
+ */
+function figureSpan(figure: string): Raw {
+  return textWidth(figure) <= 12 ? html`<span class="figure">${figure}</span>` : html`<span>${figure}</span>`;
 }
 
 // Sizes from deck.css: results at 30 px in a 190 px direction column and the rest of the line; meaning and caveat at 30 px.

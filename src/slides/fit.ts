@@ -14,8 +14,8 @@ export const CONTENT_WIDTH = 1152;
 export const CONTENT_HEIGHT = 696;
 
 /** Bold text is wider than the regular widths split-text measures; wrapping is also never quite as tight as ideal. */
-const SLACK = 0.97;
-const BOLD = 0.95;
+const SLACK = 0.96;
+const BOLD = 0.9;
 
 /** Lines a piece of text takes at a font size in a column of a given width, in pixels. */
 export function lines(text: string, fontPx: number, widthPx: number, bold = false): number {

@@ -70,7 +70,7 @@ export function wrapLines(p: string, width: number): number {
   {
     let line = 0;
     let count = 0;
-    for (const word of p.split(/\s+/).filter(Boolean)) {
+    for (const word of p.split(BREAKING_SPACE).filter(Boolean)) {
       const w = textWidth(word);
       if (w > LINE_WIDTH) {
         // The browser breaks a word wider than the line (overflow-wrap); it starts on a line of its own.
@@ -88,11 +88,17 @@ export function wrapLines(p: string, width: number): number {
   return lines;
 }
 
+/**
+ * Spaces a line may break at: every white space but the no-break ones (U+00A0, U+2007, U+202F), which French
+ * puts before : ; ? ! and inside « », and which hold their neighbours together on one line.
+ */
+const BREAKING_SPACE = /[^\S\u00a0\u2007\u202f]+/;
+
 const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Extended_Pictographic}\u3000-\u303f\uff00-\uffef]/u;
 
 /** Widths of the printable ASCII characters, space to ~, in hundredths of an em of Atkinson Hyperlegible. */
 const ASCII = [28,28,30,65,59,93,70,16,30,30,43,60,20,37,20,38,65,40,55,57,61,58,60,51,61,60,20,20,55,60,55,52,78,63,62,66,67,57,55,71,69,41,51,63,54,82,69,73,60,75,62,60,56,69,59,84,62,59,61,31,38,31,55,40,27,53,57,50,56,54,31,56,55,28,25,49,24,84,55,55,57,58,34,47,32,54,44,65,46,43,46,32,23,32,55];
-const OTHER: Record<string, number> = { '“': 0.4, '”': 0.4, '‘': 0.24, '’': 0.24, '—': 0.8, '–': 0.48, '…': 0.7, '\u00a0': 0.28 };
+const OTHER: Record<string, number> = { '“': 0.4, '”': 0.4, '‘': 0.24, '’': 0.24, '—': 0.8, '–': 0.48, '…': 0.7, '\u00a0': 0.28, '\u202f': 0.2, '«': 0.55, '»': 0.55 };
 
 /**
  * Width of the text as the slide sets it, in ems of the deck's typeface (measured in Chromium): an accented
@@ -226,7 +232,7 @@ export function countWords(text: string): number {
  */
 export function widestUnbreakable(text: string): string | undefined {
   let widest: string | undefined;
-  for (const word of text.split(/\s+/)) {
+  for (const word of text.split(BREAKING_SPACE)) {
     for (const run of word.split(new RegExp(`(?<=-)|${WIDE.source}`, 'u'))) {
       if (run && (widest === undefined || textWidth(run) > textWidth(widest))) widest = run;
     }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { DataError, formatProblem } from '../data/data-error.ts';
 import { loadTalk, type TalkModel } from '../data/load-data.ts';
+import { LOCALES_DIR } from '../data/load-locale.ts';
 import { escapeHtml, html, raw, unwrap } from '../html/escape.ts';
 import { browserWordsScript } from '../locale/browser-words.ts';
 import { BASE_LANG, loadWords } from '../data/load-locale.ts';
@@ -43,8 +44,9 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
     },
     configureServer(s) {
       server = s;
-      // sources/ too: a quote is checked against its source, so editing either shows the result.
-      const folders = ['data', 'slides', 'sources'].map((f) => resolve(talkRoot, f));
+      // sources/ too: a quote is checked against its source, so editing either shows the result. And the locales, so a
+      // translator sees a changed word at once.
+      const folders = [...['data', 'slides', 'sources'].map((f) => resolve(talkRoot, f)), LOCALES_DIR];
       const watched = (file: string) => folders.some((f) => file.startsWith(f));
       s.watcher.add(folders);
       // A file saved, added (a missing slide written) or deleted: the page reloads and the talk is read again.
