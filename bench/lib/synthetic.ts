@@ -47,8 +47,14 @@ function writeTalk(dir: string, root: string, copies: number, lengthMinutes: num
     ...list,
     ...Array.from({ length: copies }, (_, c) => list.map((item) => ({ ...vary(item, c + 1), id: `${item.id}-copy-${c + 1}` }))).flat(),
   ];
-  edit('studies.yaml', (doc) => (doc.studies = more(doc.studies as Named[])));
-  edit('quotes.yaml', (doc) => (doc.quotes = more(doc.quotes as Named[])));
+  // The copies' words and figures are varied, so they are no longer in the talk's sources: the synthetic talk has
+  // none (no sources/ folder, and no "from:"), and is not checked against them.
+  const unsourced = (list: Named[]) => list.map(({ from: _from, ...rest }) => rest as Named);
+  edit('studies.yaml', (doc) => (doc.studies = unsourced(more(doc.studies as Named[]))));
+  edit('quotes.yaml', (doc) => {
+    doc.quotes = unsourced(more(doc.quotes as Named[]));
+    if (doc.clinic && typeof doc.clinic === 'object') delete (doc.clinic as Record<string, unknown>).from;
+  });
   edit('talk.yaml', (doc) => (doc.lengthMinutes = lengthMinutes));
 }
 

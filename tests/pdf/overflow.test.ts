@@ -18,6 +18,8 @@ beforeAll(async () => {
   rmSync(DIST, { recursive: true, force: true });
   cpSync(resolve(ROOT, 'data'), resolve(TALK, 'data'), { recursive: true });
   cpSync(resolve(ROOT, 'slides'), resolve(TALK, 'slides'), { recursive: true });
+  // The texts the talk's quotes and figures are checked against: without them the talk would not build.
+  cpSync(resolve(ROOT, 'sources'), resolve(TALK, 'sources'), { recursive: true });
   const file = resolve(TALK, 'slides', `${LONG}.md`);
   const extra = Array.from({ length: 12 }, (_, i) => `- An extra point, number ${i + 1}, that makes this slide far too long.`).join('\n');
   writeFileSync(file, readFileSync(file, 'utf8').replace('\nNotes:', `${extra}\n- The very last line of the slide.\n\nNotes:`));
