@@ -11,10 +11,13 @@ export interface MarkdownSlide extends SlideFrontMatter {
   body: string;
   /** Markdown of the speaker notes. */
   notes: string;
+  /** Markdown of the notes for the speaker alone (after a "Private:" line): never published. */
+  privateNotes?: string;
 }
 
 const FRONT = /^---\n([\s\S]*?)\n---\n/;
 const NOTES = /^Notes?:[ \t]*$/m;
+const PRIVATE = /^Private:[ \t]*$/m;
 
 export function loadMarkdownSlides(text: string, file: string): MarkdownSlide {
   const problem = (line: number, column: number, message: string): Problem => ({ file, line, column, field: '', message });
@@ -41,7 +44,11 @@ export function loadMarkdownSlides(text: string, file: string): MarkdownSlide {
   const rest = text.slice(bodyStart);
   const split = NOTES.exec(rest);
   const body = (split ? rest.slice(0, split.index) : rest).trim();
-  const notes = split ? rest.slice(split.index + split[0].length).trim() : '';
+  const allNotes = split ? rest.slice(split.index + split[0].length) : '';
+  // Whatever follows a "Private:" line is for the speaker alone: shown in the speaker view, never published.
+  const privateSplit = PRIVATE.exec(allNotes);
+  const notes = (privateSplit ? allNotes.slice(0, privateSplit.index) : allNotes).trim();
+  const privateNotes = privateSplit ? allNotes.slice(privateSplit.index + privateSplit[0].length).trim() || undefined : undefined;
   const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
 
   const heading = /^#{1,2}[ \t]+(.+)$/m.exec(body);
@@ -52,5 +59,5 @@ export function loadMarkdownSlides(text: string, file: string): MarkdownSlide {
     problems.push(at < 0 ? problem(lineOf(bodyStart), 1, unsafeLinkMessage(href)) : problem(lineOf(at), at - text.lastIndexOf('\n', at - 1), unsafeLinkMessage(href)));
   }
   if (problems.length > 0 || !meta || !heading) throw new DataError(problems);
-  return { ...meta, file, title: heading[1]!.trim(), body, notes };
+  return { ...meta, file, title: heading[1]!.trim(), body, notes, ...(privateNotes ? { privateNotes } : {}) };
 }

@@ -16,6 +16,7 @@ export function renderClinic({ quotes, words: w }: TalkModel): Slide[] {
         ? w.text('quotes.sharedBy', { source: c.source, who: w.text('quotes.attribution', { person: by.person, credential: by.credential }) })
         : c.source,
       notes: c.notes,
+      privateNotes: c.privateNotes,
       kind: 'clinic',
     },
     w,

@@ -14,5 +14,6 @@ export function renderMarkdownSlide(md: MarkdownSlide): Slide {
     weight: md.weight,
     body: raw(body),
     notes: markdownBlock(md.notes),
+    ...(md.privateNotes ? { privateNotes: markdownBlock(md.privateNotes) } : {}),
   };
 }

@@ -20,6 +20,7 @@ export function renderQuotes({ quotes, words: w }: TalkModel): Slide[] {
         text: q.text,
         attribution: w.text('quotes.attribution', { person: q.person, credential: q.credential }),
         notes: q.notes,
+        privateNotes: q.privateNotes,
       },
       w,
     ),
@@ -32,6 +33,8 @@ export interface QuoteInput {
   text: string;
   attribution: string;
   notes: string;
+  /** Notes for the speaker alone, shown with the first part. */
+  privateNotes?: string;
   kind?: string;
 }
 
@@ -51,6 +54,7 @@ export function renderQuoteSlides(q: QuoteInput, w: Words): Slide[] {
 <blockquote>${raw(quoteParagraphs(paragraphs))}</blockquote>
 <figcaption>${q.attribution}${numbered ? html`<span class="part">${numbered}</span>` : ''}</figcaption>
 </figure>`),
+      ...(i === 0 && q.privateNotes ? { privateNotes: markdownBlock(q.privateNotes) } : {}),
       notes: raw(
         html`${i === 0 ? markdownBlock(q.notes) : ''}<p>${w.text('quotes.notesWhole', { who: q.attribution })}</p><blockquote>${raw(whole)}</blockquote>`,
       ),

@@ -69,6 +69,7 @@ export function renderStudy(study: Study, n: number, total: number, w: Words): S
 <dl class="facts">${facts}</dl>
 ${cite}`),
       notes: markdownBlock(`${w.text('study.notesIntro', { n, total, title: study.title })}\n\n${study.introNotes ?? introFacts(study, w)}`),
+      ...(study.privateNotes ? { privateNotes: markdownBlock(study.privateNotes) } : {}),
     },
     ...pages.map((results, i): Slide => {
       const last = i === pages.length - 1;

@@ -27,6 +27,7 @@ const Quote = z
     credential: Short(40, 'it fits under the quote, after the name'),
     text: Quoted.describe('the words exactly as said; blank lines separate paragraphs'),
     notes: Text.describe('what the speaker says about this quote'),
+    privateNotes: Text.optional().describe('notes for the speaker alone: shown in the speaker view, never published'),
   })
   .strict();
 
@@ -47,6 +48,7 @@ export const QuotesSchema = z
         from: Id.optional().describe('the id of the source text it comes from: the file sources/<id>.txt of the talk'),
         url: Link.optional(),
         notes: Text,
+        privateNotes: Text.optional().describe('notes for the speaker alone: shown in the speaker view, never published'),
       })
       .strict()
       .optional()

@@ -79,6 +79,7 @@ export const StudySchema = z
     meaning: Text.describe('what it means, in plain words'),
     caveat: Text,
     notes: Text.describe('what the speaker says on this slide'),
+    privateNotes: Text.optional().describe('notes for the speaker alone: shown in the speaker view, never published'),
     citation: Citation,
   })
   .strict();

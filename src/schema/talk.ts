@@ -24,6 +24,10 @@ export const TalkSchema = z
       .strict(),
     lengthMinutes: z.number().int().min(1).max(240),
     shareUrl: Link,
+    publishNotes: z
+      .boolean({ message: 'expected true or false' })
+      .default(true)
+      .describe('false keeps every speaker note out of what is published: shown only in the speaker view'),
     labels: z
       .record(z.string(), z.record(z.string(), z.string({ message: 'expected the words of the label' })))
       .optional()

@@ -12,6 +12,8 @@ export interface Slide {
   body: Raw;
   /** The speaker notes as finished HTML. */
   notes: Raw;
+  /** Notes for the speaker alone, as finished HTML: shown in the speaker view, never published (see audience.ts). */
+  privateNotes?: Raw;
   /** Share of the talk's time, relative to other slides. */
   weight: number;
   /** Parts of the data too big for any slide, even on a slide of their own: reported, never shown cut off. */

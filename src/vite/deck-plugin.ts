@@ -9,6 +9,7 @@ import { browserWordsScript } from '../locale/browser-words.ts';
 import { BASE_LANG, loadWords } from '../data/load-locale.ts';
 import { renderSections } from '../html/render-sections.ts';
 import { buildDeck } from '../slides/build-deck.ts';
+import { forAudience, type Audience } from '../slides/audience.ts';
 import type { TimedSlide } from '../slides/slide.ts';
 import { EXTRA_PAGES } from './extra-pages.ts';
 import { linkPreviewMeta } from '../share/link-preview.ts';
@@ -24,9 +25,13 @@ export interface BuiltDeck {
   slides: TimedSlide[];
 }
 
-export async function buildTalk(root: string): Promise<BuiltDeck> {
+/**
+ * The talk's slides for an audience: 'public' (the default: everything built for sharing) holds no private notes, and
+ * no notes at all when the talk says `publishNotes: false`; 'speaker' (the dev server) holds every note.
+ */
+export async function buildTalk(root: string, audience: Audience = 'public'): Promise<BuiltDeck> {
   const model = loadTalk({ root });
-  return { model, slides: await buildDeck(model) };
+  return { model, slides: forAudience(await buildDeck(model), audience, model.talk.publishNotes, model.words) };
 }
 
 export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
@@ -85,8 +90,9 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
       order: 'pre',
       async handler(page) {
         try {
-          const deck = await buildTalk(talkRoot);
-          built = deck;
+          // The dev server is the speaker's own: its speaker view shows the private notes too. A build never does.
+          const deck = await buildTalk(talkRoot, server ? 'speaker' : 'public');
+          if (!server) built = deck;
           lastGood = fillPage(page, deck);
           problems = undefined;
           return lastGood;

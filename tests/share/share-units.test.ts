@@ -19,6 +19,7 @@ const talk: Talk = {
   event: { kind: 'Call', chapter: 'Chapter', organisation: 'Org' },
   lengthMinutes: 10,
   shareUrl: 'https://example.org/talks/demo',
+  publishNotes: true,
 };
 
 describe('cspHash', () => {
