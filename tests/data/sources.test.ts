@@ -2,7 +2,8 @@
 // themselves readable and used. Each mistake is made on purpose on a copy of the talk.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadTalk } from '../../src/data/load-data.ts';
 import { copyTalk, problemsOf, ROOT, type TalkCopy } from './talk-copy.ts';
@@ -199,6 +200,26 @@ describe('npm run check, as a process', () => {
       expect.stringMatching(/^data\/studies\.yaml:\d+:17 {2}studies\[0\]\.results\[0\]\.change {2}2\.57 is not in .*sources\/blog-post\.txt in its passage/),
       expect.stringMatching(/^data\/quotes\.yaml:\d+:\d+ {2}quotes\[1\]\.text {2}the quote is not word for word in .*sources\/blog-post\.txt: it has "gentle" where the source has "sustained"/),
     ]);
+  });
+
+  it('npm run build builds nothing on a mistyped figure, with the same message', () => {
+    talk.edit('data/studies.yaml', (t) => t.replace('change: 2.75', 'change: 2.57'));
+    const out = mkdtempSync(join(tmpdir(), 'sources-build-'));
+    writeFileSync(join(out, 'index.html'), 'the last good build');
+    try {
+      const build = spawnSync(resolve(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', out, '--emptyOutDir'], {
+        cwd: ROOT,
+        env: { ...process.env, DECK_TALK: talk.root, FORCE_COLOR: '0', NO_COLOR: '1' },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(build.status).toBe(1);
+      expect(build.stdout + build.stderr).toMatch(/studies\.yaml:\d+:17 {2}studies\[0\]\.results\[0\]\.change {2}2\.57 is not in \S*sources\/blog-post\.txt in its passage/);
+      expect(readdirSync(out)).toEqual(['index.html']);
+      expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('the last good build');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
 
