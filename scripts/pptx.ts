@@ -1,0 +1,117 @@
+// `npm run pptx`: builds the deck if dist/ is missing or out of date, then writes dist/<slug>.pptx, an editable
+// PowerPoint file of the talk (real text, tables, pictures with alternative text, speaker notes), from the same slide
+// descriptions as the deck.
+// Usage: npm run pptx [-- --no-build | --build] [-- --dist DIR] [-- --out FILE]; DECK_TALK picks another talk.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { build } from 'vite';
+import { DataError, formatProblem } from '../src/data/data-error.ts';
+import { staleReason } from '../src/handout/build-state.ts';
+import { makePptx } from '../src/pptx/make-pptx.ts';
+import { pptxFile } from '../src/pptx/files.ts';
+import { buildTalk } from '../src/vite/deck-plugin.ts';
+
+const USAGE = `Usage: npm run pptx [-- options]
+  --build     build the deck first even if dist/ looks up to date
+  --no-build  never build; write the PowerPoint file whatever dist/ holds
+  --dist DIR  the built folder to write into (default: dist)
+  --out FILE  write the PowerPoint file here instead
+DECK_TALK=<folder> makes the PowerPoint file of another talk.`;
+
+const started = performance.now();
+const project = resolve(import.meta.dirname, '..');
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
+
+function fail(message: string, code = 1): never {
+  console.error(`npm run pptx: ${message}`);
+  process.exit(code);
+}
+
+function parseArgs(argv: string[]) {
+  let buildMode: 'auto' | 'always' | 'never' = 'auto';
+  let dist: string | undefined;
+  let out: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--build') buildMode = 'always';
+    else if (arg === '--no-build') buildMode = 'never';
+    else if (arg === '--dist' && argv[i + 1]) dist = argv[++i];
+    else if (arg.startsWith('--dist=')) dist = arg.slice('--dist='.length);
+    else if (arg === '--out' && argv[i + 1]) out = argv[++i];
+    else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
+    else if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else fail(`unknown option "${arg}"\n${USAGE}`, 2);
+  }
+  return { buildMode, dist, out };
+}
+
+const args = parseArgs(process.argv.slice(2));
+const talkRoot = resolve(process.env.DECK_TALK ?? project);
+const defaultDist = resolve(project, 'dist');
+const dist = resolve(args.dist ?? defaultDist);
+
+// Read and checked first: the same data the deck refuses is refused here, with the same messages.
+let deck;
+try {
+  deck = await buildTalk(talkRoot);
+} catch (e) {
+  if (e instanceof DataError) fail(`the talk's data has problems; no PowerPoint file was written.\n${e.problems.map(formatProblem).join('\n')}`);
+  throw e;
+}
+for (const warning of deck.model.warnings) console.warn(`${formatProblem(warning)}  (a warning: the PowerPoint file is still written)`);
+
+const reason =
+  args.buildMode === 'always'
+    ? 'asked to build'
+    : args.buildMode === 'never'
+      ? undefined
+      : staleReason({
+          dist,
+          outputs: ['index.html'],
+          sources: [
+            resolve(talkRoot, 'data'),
+            resolve(talkRoot, 'slides'),
+            resolve(talkRoot, 'sources'),
+            resolve(project, 'locales'),
+            resolve(project, 'src'),
+            resolve(project, 'index.html'),
+            resolve(project, 'vite.config.ts'),
+            resolve(project, 'package-lock.json'),
+          ],
+        });
+
+// The build empties dist/, so it comes first: the PowerPoint file is written into the fresh dist/ beside the deck.
+if (reason) {
+  console.log(`Building the deck first (${reason})…`);
+  if (dist === defaultDist) {
+    const run = spawnSync('npm', ['run', 'build'], { cwd: project, stdio: 'inherit', env: process.env });
+    if (run.status !== 0) fail('the build failed (see above); no PowerPoint file was written.');
+  } else {
+    try {
+      await build({ root: project, configFile: resolve(project, 'vite.config.ts'), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+    } catch (e) {
+      fail(`the build failed; no PowerPoint file was written.\n${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}
+
+const target = resolve(args.out ?? resolve(dist, pptxFile(deck.model.talk)));
+const { buffer, slides } = await makePptx(deck);
+mkdirSync(dirname(target), { recursive: true });
+// Written whole or not at all: a half-written file is never left where the old one was.
+const partial = `${target}.partial`;
+try {
+  writeFileSync(partial, buffer);
+  renameSync(partial, target);
+} catch (e) {
+  rmSync(partial, { force: true });
+  fail(`could not write ${target}: ${e instanceof Error ? e.message : String(e)}`);
+}
+const kb = Math.round(buffer.length / 1024);
+console.log(`${relative(process.cwd(), target) || target}  ${slides} slides  ${kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${kb} kB`}`);
+console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

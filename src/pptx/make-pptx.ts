@@ -1,0 +1,462 @@
+// The talk as an editable PowerPoint file, made from the same slide descriptions as the deck (never from pictures of
+// it): one 16:9 slide per deck slide, its heading in the layout's title placeholder, lists as lists, the overview and
+// results as tables, quotes with their attribution, the direction marks and the QR code as pictures with alternative
+// text, working links, the slide number in the footer, and the speaker notes in the notes pane.
+// Sizes are the deck's (src/styles/deck.css) at 96 px to the inch on a 13.33 × 7.5 in slide, so the deck's own split
+// of long lists holds; text that would still not fit is made smaller, never below 24 px (18 pt).
+import JSZip from 'jszip';
+import PptxGenJS from 'pptxgenjs';
+import type { TalkModel } from '../data/load-data.ts';
+import { unwrap } from '../html/escape.ts';
+import { lines } from '../slides/fit.ts';
+import type { Slide } from '../slides/slide.ts';
+import { notesText } from './notes-text.ts';
+import { readSlide, runsText, type Block, type Cell, type Direction, type Run } from './read-slide.ts';
+import { markPng, svgToPng } from './svg-png.ts';
+
+type PptxSlide = ReturnType<PptxGenJS['addSlide']>;
+type TextProps = PptxGenJS.TextProps;
+
+/** Slide size in the deck's pixels; a pixel is 1/96 in, so 1280 × 720 is 13.33 × 7.5 in. */
+export const SLIDE_W = 1280;
+export const SLIDE_H = 720;
+const MARGIN = 64;
+const CONTENT_W = SLIDE_W - 2 * MARGIN;
+/** Nothing is written smaller than this (in px; 18 pt). */
+export const MIN_FONT_PX = 24;
+/** The body stops here: the slide number sits below, at the bottom right. */
+const BODY_BOTTOM = SLIDE_H - 58;
+const GAP = 18;
+/** Line height used to estimate, a little above what PowerPoint and LibreOffice draw at the spacing we set. */
+const LINE = 1.22;
+const SPACING = 1.0;
+/** Widths are estimated in Atkinson Hyperlegible; a fallback typeface may be wider. */
+const WIDTH_SLACK = 0.9;
+
+export const COLORS = { text: '111111', bg: 'FFFDF7', link: '0A3A6E', accent: '1F5FA8', mutedBg: 'EEF2F7' };
+export const FONT = 'Atkinson Hyperlegible';
+/** Named in the theme as the fallback: a wide, clear sans-serif that Windows and macOS have, as in the deck's CSS. */
+export const FALLBACK_FONT = 'Verdana';
+
+const inch = (px: number) => px / 96;
+const pt = (px: number) => Math.round(px * 0.75 * 2) / 2;
+
+export interface PptxResult {
+  buffer: Buffer;
+  slides: number;
+}
+
+export async function makePptx({ model, slides }: { model: TalkModel; slides: readonly Slide[] }): Promise<PptxResult> {
+  const { talk, words: w } = model;
+  const pptx = new PptxGenJS();
+  pptx.layout = 'LAYOUT_WIDE';
+  pptx.title = talk.title;
+  pptx.subject = talk.description;
+  pptx.author = talk.speaker.name ?? '';
+  pptx.company = '';
+  pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
+  const lang = talk.lang;
+  const layoutName = w.text('pptx.layout');
+
+  pptx.defineSlideMaster({
+    title: layoutName,
+    background: { color: COLORS.bg },
+    objects: [
+      {
+        placeholder: {
+          options: {
+            name: 'title',
+            type: 'title',
+            x: inch(MARGIN),
+            y: inch(24),
+            w: inch(CONTENT_W),
+            h: inch(76),
+            fontFace: FONT,
+            fontSize: pt(56),
+            bold: true,
+            color: COLORS.text,
+            valign: 'top',
+            align: 'left',
+            margin: 0,
+          },
+          text: '',
+        },
+      },
+    ],
+    slideNumber: {
+      x: inch(SLIDE_W - MARGIN - 160),
+      y: inch(SLIDE_H - 50),
+      w: inch(160),
+      h: inch(40),
+      fontFace: FONT,
+      fontSize: pt(26),
+      color: COLORS.text,
+      align: 'right',
+    },
+  });
+
+  const link = (href: string) => {
+    try {
+      return new URL(href, talk.shareUrl).href;
+    } catch {
+      return href;
+    }
+  };
+  const ctx: Ctx = { lang, link, markAlt: (d) => w.text('pptx.markAlt', { direction: directionWords(d, w) }) };
+
+  const titleBoxes: Box[] = [];
+  for (const slide of slides) {
+    const s = pptx.addSlide({ masterName: layoutName });
+    titleBoxes.push(layOut(s, slide, readSlide(unwrap(slide.body)), ctx));
+    const notes = notesText(unwrap(slide.notes));
+    if (notes) s.addNotes(notes);
+  }
+
+  const written = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
+  return { buffer: await finish(written, { lang, author: talk.speaker.name ?? '', titleBoxes }), slides: slides.length };
+}
+
+function directionWords(d: Direction, w: TalkModel['words']): string {
+  return w.text({ improved: 'result.improved', 'no change': 'result.noChange', mixed: 'result.mixed', worse: 'result.worse' }[d]);
+}
+
+interface Ctx {
+  lang: string;
+  link: (href: string) => string;
+  markAlt: (d: Direction) => string;
+}
+
+/** A paragraph to write: runs at one size, perhaps a bullet. */
+interface Para {
+  runs: Run[];
+  px: number;
+  bullet?: { number?: number };
+  spaceAfter: number;
+  color?: string;
+  bold?: boolean;
+  italic?: boolean;
+  align?: 'left' | 'right';
+  /** Left indent in px (a quote's text sits right of its bar). */
+  indent?: number;
+}
+
+type Segment =
+  | { kind: 'text'; paras: Para[]; bar?: boolean }
+  | { kind: 'table'; block: Extract<Block, { type: 'table' }> }
+  | { kind: 'image'; block: Extract<Block, { type: 'image' }> };
+
+function baseSize(kind: string): number {
+  if (kind === 'thanks') return 40;
+  if (kind === 'points') return 34;
+  if (kind === 'references') return 26;
+  return 36;
+}
+
+function paraSize(cls: string, kind: string): number {
+  const c = cls.split(' ');
+  if (c.includes('subtitle')) return 40;
+  if (c.includes('event')) return 32;
+  if (c.includes('text-link')) return 28;
+  if (c.includes('eyebrow')) return 28;
+  if (c.includes('citation')) return 25;
+  if (c.includes('meaning') || c.includes('caveat') || c.includes('lead')) return 30;
+  if (c.includes('thanks')) return 40;
+  return baseSize(kind);
+}
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Lays out one slide; returns where its title goes (in px), which pptxgenjs would otherwise take from the layout. */
+function layOut(s: PptxSlide, slide: Slide, blocks: Block[], ctx: Ctx): Box {
+  let top = 24;
+  // The eyebrow ("Study 1 of 6 · design") above the heading, as in the deck.
+  const eyebrowAt = blocks.findIndex((b) => b.type === 'para' && b.cls.split(' ').includes('eyebrow'));
+  const headingAt = blocks.findIndex((b) => b.type === 'heading');
+  if (eyebrowAt >= 0 && (headingAt < 0 || eyebrowAt < headingAt)) {
+    const eb = blocks.splice(eyebrowAt, 1)[0] as Extract<Block, { type: 'para' }>;
+    const h = estimate([{ runs: eb.runs, px: 28, spaceAfter: 0 }], CONTENT_W);
+    s.addText(textProps([{ runs: eb.runs, px: 28, spaceAfter: 0, color: COLORS.accent, bold: true }], ctx), {
+      ...box(MARGIN, top, CONTENT_W, h),
+      margin: 0,
+      valign: 'top',
+      fontFace: FONT,
+    });
+    top += h + 4;
+  }
+
+  // The title placeholder: the slide's heading, so outline view and screen readers find it.
+  const heading = blocks.find((b) => b.type === 'heading') as Extract<Block, { type: 'heading' }> | undefined;
+  if (heading) blocks.splice(blocks.indexOf(heading), 1);
+  const headPx = heading?.level === 1 ? 64 : slide.kind === 'study-results' ? 48 : slide.kind === 'quote' || slide.kind === 'clinic' ? 44 : 56;
+  const titleRuns: Run[] = heading?.runs.length ? heading.runs : [{ text: slide.title }];
+  const titleH = estimate([{ runs: titleRuns, px: headPx, spaceAfter: 0, bold: true }], CONTENT_W) + 4;
+  s.addText(
+    titleRuns.map((r) => ({
+      text: r.text,
+      options: { fontSize: pt(r.small ? 28 : headPx), bold: !r.small, italic: r.small, color: r.small ? COLORS.accent : COLORS.text, lang: ctx.lang },
+    })),
+    { placeholder: 'title', ...box(MARGIN, top, CONTENT_W, titleH), margin: 0, valign: 'top', align: 'left', fontFace: FONT },
+  );
+  const titleBox = { x: MARGIN, y: top, w: CONTENT_W, h: titleH };
+  top += titleH + 6;
+  if (heading?.level !== 1) {
+    s.addShape('rect', { ...box(MARGIN, top, CONTENT_W, 6), fill: { color: COLORS.accent }, line: { color: COLORS.accent, width: 0 } });
+    top += 6;
+  }
+  top += GAP + 6;
+
+  // The rest, in order: text blocks run together into one text box; tables and pictures stand apart.
+  const segments = toSegments(blocks, slide.kind);
+  const image = segments.find((g) => g.kind === 'image') as Extract<Segment, { kind: 'image' }> | undefined;
+  const imageW = image ? 300 : 0;
+  const width = image ? CONTENT_W - imageW - 48 : CONTENT_W;
+  const flow = segments.filter((g) => g !== image);
+
+  const room = BODY_BOTTOM - top;
+  let scale = 1;
+  const heightAt = (k: number) => flow.reduce((h, g, i) => h + segmentHeight(g, width, k) + (i ? GAP : 0), 0);
+  while (heightAt(scale) > room && flow.some((g) => smallestFont(g, scale) > MIN_FONT_PX)) scale -= 0.02;
+
+  let y = top;
+  for (const g of flow) {
+    const h = segmentHeight(g, width, scale);
+    if (g.kind === 'text') addTextSegment(s, g, MARGIN, y, width, h, scale, ctx);
+    else if (g.kind === 'table') addTable(s, g.block, MARGIN, y, width, scale, ctx);
+    y += h + GAP;
+  }
+  if (image) {
+    const x = SLIDE_W - MARGIN - imageW;
+    s.addImage({ data: svgToPng(image.block.svg, 600), ...box(x, top, imageW, imageW), altText: image.block.alt });
+    if (image.block.caption.length) {
+      const paras: Para[] = [{ runs: image.block.caption, px: 25, spaceAfter: 0, align: 'left' }];
+      s.addText(textProps(paras, ctx), { ...box(x, top + imageW + 8, imageW, estimate(paras, imageW)), margin: 0, valign: 'top', fontFace: FONT });
+    }
+  }
+  return titleBox;
+}
+
+function toSegments(blocks: Block[], kind: string): Segment[] {
+  const out: Segment[] = [];
+  const text = (): Para[] => {
+    const last = out[out.length - 1];
+    if (last?.kind === 'text' && !last.bar) return last.paras;
+    const seg: Segment = { kind: 'text', paras: [] };
+    out.push(seg);
+    return seg.paras;
+  };
+  for (const b of blocks) {
+    switch (b.type) {
+      case 'heading':
+        text().push({ runs: b.runs, px: 40, spaceAfter: 10, bold: true });
+        break;
+      case 'para': {
+        const px = paraSize(b.cls, kind);
+        text().push({ runs: b.runs, px, spaceAfter: px * 0.45, bold: b.cls.includes('lead') });
+        break;
+      }
+      case 'list': {
+        const px = b.cls.includes('references') ? 26 : baseSize(kind);
+        const paras = text();
+        b.items.forEach((item, i) =>
+          paras.push({ runs: item.runs, px, spaceAfter: px * 0.4, bullet: b.ordered ? { number: b.start + i } : {} }),
+        );
+        break;
+      }
+      case 'facts': {
+        const paras = text();
+        for (const p of b.pairs) paras.push({ runs: [{ text: `${p.term} `, bold: true }, ...p.runs], px: 32, spaceAfter: 12 });
+        break;
+      }
+      case 'quote': {
+        const paras: Para[] = b.paragraphs.map((runs) => ({ runs, px: 38, spaceAfter: 14, indent: 36 }));
+        if (b.attribution.length) paras.push({ runs: [{ text: '— ' }, ...b.attribution], px: 32, spaceAfter: 0, bold: true, indent: 36 });
+        out.push({ kind: 'text', paras, bar: true });
+        break;
+      }
+      case 'table':
+        out.push({ kind: 'table', block: b });
+        break;
+      case 'image':
+        out.push({ kind: 'image', block: b });
+        break;
+    }
+  }
+  return out.filter((g) => g.kind !== 'text' || g.paras.length);
+}
+
+const scaled = (px: number, scale: number) => Math.max(MIN_FONT_PX, Math.min(px, px * scale));
+
+function smallestFont(g: Segment, scale: number): number {
+  if (g.kind === 'text') return Math.min(...g.paras.map((p) => scaled(p.px, scale)));
+  if (g.kind === 'table') return scaled(tableFont(g.block), scale);
+  return Infinity;
+}
+
+/** Estimated height in px of paragraphs in a column. */
+function estimate(paras: Para[], width: number, scale = 1): number {
+  return paras.reduce((h, p, i) => {
+    const px = scaled(p.px, scale);
+    const inner = width - (p.indent ?? 0) - (p.bullet ? px * 1.2 : 0);
+    const text = runsText(p.runs);
+    const n = text.split('\n').reduce((k, line) => k + lines(line || ' ', px, inner * WIDTH_SLACK, p.bold || p.runs.every((r) => r.bold)), 0);
+    return h + n * px * LINE + (i < paras.length - 1 ? p.spaceAfter * Math.min(1, scale) : 0);
+  }, 0);
+}
+
+function segmentHeight(g: Segment, width: number, scale: number): number {
+  if (g.kind === 'text') return estimate(g.paras, width, scale);
+  if (g.kind === 'table') return tableLayout(g.block, width, scale).rowH.reduce((a, b) => a + b, 0);
+  return 0;
+}
+
+function textProps(paras: Para[], ctx: Ctx, scale = 1): TextProps[] {
+  const out: TextProps[] = [];
+  paras.forEach((p, pi) => {
+    const px = scaled(p.px, scale);
+    const runs = p.runs.length ? p.runs : [{ text: ' ' }];
+    runs.forEach((r, ri) => {
+      const options: TextProps['options'] = {
+        fontSize: pt(r.small ? Math.max(MIN_FONT_PX, px * 0.8) : px),
+        bold: p.bold || r.bold || false,
+        italic: p.italic || r.italic || false,
+        color: r.href ? COLORS.link : (p.color ?? COLORS.text),
+        lang: ctx.lang,
+      };
+      if (r.href) options.hyperlink = { url: ctx.link(r.href) };
+      if (ri === 0) {
+        if (p.bullet) {
+          options.bullet = p.bullet.number !== undefined ? { type: 'number', numberType: 'arabicPeriod', startAt: p.bullet.number, indent: pt(px * 1.2) } : { indent: pt(px * 1.2) };
+        }
+        if (p.indent) options.indentLevel = 0;
+        options.paraSpaceAfter = pi < paras.length - 1 ? pt(p.spaceAfter * Math.min(1, scale)) : 0;
+        options.lineSpacingMultiple = SPACING;
+        if (p.align) options.align = p.align;
+      }
+      if (ri > 0 && runs[ri - 1]!.br) options.softBreakBefore = true;
+      if (ri === runs.length - 1 && pi < paras.length - 1) options.breakLine = true;
+      out.push({ text: r.text, options });
+    });
+  });
+  return out;
+}
+
+function addTextSegment(s: PptxSlide, g: Extract<Segment, { kind: 'text' }>, x: number, y: number, w: number, h: number, scale: number, ctx: Ctx) {
+  if (g.bar) {
+    s.addShape('rect', { ...box(x, y, 8, h), fill: { color: COLORS.accent }, line: { color: COLORS.accent, width: 0 } });
+    const indent = g.paras[0]?.indent ?? 0;
+    s.addText(textProps(g.paras, ctx, scale), { ...box(x + indent, y, w - indent, h + 4), margin: 0, valign: 'top', fontFace: FONT });
+    return;
+  }
+  s.addText(textProps(g.paras, ctx, scale), { ...box(x, y, w, h + 4), margin: 0, valign: 'top', fontFace: FONT });
+}
+
+function tableFont(t: Extract<Block, { type: 'table' }>): number {
+  return t.cls.includes('results') ? 30 : 26;
+}
+
+const CELL_PAD_X = 10;
+const CELL_PAD_Y = 6;
+
+function tableLayout(t: Extract<Block, { type: 'table' }>, width: number, scale: number) {
+  const cols = Math.max(t.head.length, ...t.rows.map((r) => r.length));
+  const shares = t.cls.includes('results') ? [0.26, 0.74] : cols === 5 ? [0.24, 0.17, 0.13, 0.23, 0.23] : Array(cols).fill(1 / cols);
+  const colW = shares.map((f) => f * width);
+  const px = scaled(tableFont(t), scale);
+  const markRoom = px * 1.05;
+  const rowHeight = (cells: Cell[]) =>
+    Math.max(
+      ...cells.map((c, i) => {
+        const inner = colW[i]! - 2 * CELL_PAD_X - (c.marks.length ? markRoom : 0);
+        const n = runsText(c.runs).split('\n').reduce((k, l) => k + lines(l || ' ', px, inner * WIDTH_SLACK, c.header || c.runs.every((r) => r.bold)), 0);
+        return n * px * LINE + 2 * CELL_PAD_Y;
+      }),
+    );
+  const rows = t.head.length ? [t.head, ...t.rows] : t.rows;
+  return { colW, px, markRoom, rows, rowH: rows.map(rowHeight) };
+}
+
+function addTable(s: PptxSlide, t: Extract<Block, { type: 'table' }>, x: number, y: number, width: number, scale: number, ctx: Ctx) {
+  const { colW, px, markRoom, rows, rowH } = tableLayout(t, width, scale);
+  const border = { type: 'solid' as const, pt: 1, color: COLORS.accent };
+  const data = rows.map((cells, ri) =>
+    cells.map((c) => ({
+      text: c.runs.length
+        ? c.runs.map((r, i) => {
+            const options: TextProps['options'] = { bold: c.header || r.bold, italic: r.italic, color: r.href ? COLORS.link : COLORS.text, lang: ctx.lang };
+            if (r.href) options.hyperlink = { url: ctx.link(r.href) };
+            if (i > 0 && c.runs[i - 1]!.br) options.softBreakBefore = true;
+            return { text: r.text, options };
+          })
+        : '',
+      options: {
+        margin: [pt(CELL_PAD_Y), pt(CELL_PAD_X), pt(CELL_PAD_Y), pt(CELL_PAD_X + (c.marks.length ? markRoom : 0))] as [number, number, number, number],
+        fill: { color: t.head.length && ri === 0 ? COLORS.mutedBg : COLORS.bg },
+        valign: 'top' as const,
+      },
+    })),
+  );
+  s.addTable(data, {
+    ...box(x, y, width, rowH.reduce((a, b) => a + b, 0)),
+    colW: colW.map(inch),
+    rowH: rowH.map(inch),
+    fontFace: FONT,
+    fontSize: pt(px),
+    color: COLORS.text,
+    border: [border, border, border, border],
+    lineSpacingMultiple: SPACING,
+  } as PptxGenJS.TableProps);
+  // Each direction's mark as a picture at the start of its cell, with its words as alternative text.
+  let rowY = y;
+  rows.forEach((cells, ri) => {
+    let cellX = x;
+    cells.forEach((c, ci) => {
+      if (c.marks[0]) {
+        const size = px * 0.75;
+        s.addImage({ data: markPng(c.marks[0]), ...box(cellX + CELL_PAD_X, rowY + CELL_PAD_Y + px * 0.35, size, size), altText: ctx.markAlt(c.marks[0]) });
+      }
+      cellX += colW[ci]!;
+    });
+    rowY += rowH[ri]!;
+  });
+}
+
+function box(x: number, y: number, w: number, h: number) {
+  return { x: inch(x), y: inch(y), w: inch(w), h: inch(h) };
+}
+
+/** What pptxgenjs leaves out or writes in English: the document's language, and the talk's language on every run. */
+async function finish(buffer: Buffer, { lang, author, titleBoxes }: { lang: string; author: string; titleBoxes: Box[] }): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(buffer);
+  const edit = async (name: string, change: (xml: string) => string) => {
+    const file = zip.file(name);
+    if (file) zip.file(name, change(await file.async('string')));
+  };
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  await edit('docProps/core.xml', (xml) =>
+    xml
+      .replace(/<cp:lastModifiedBy>[^<]*<\/cp:lastModifiedBy>/, `<cp:lastModifiedBy>${esc(author)}</cp:lastModifiedBy>`)
+      .replace('</cp:coreProperties>', `<dc:language>${esc(lang)}</dc:language></cp:coreProperties>`),
+  );
+  // pptxgenjs puts a title where the layout has it; each slide's goes where its heading fits (below an eyebrow, two lines).
+  const emu = (px: number) => Math.round((px / 96) * 914400);
+  for (const [i, b] of titleBoxes.entries()) {
+    await edit(`ppt/slides/slide${i + 1}.xml`, (xml) => {
+      const at = xml.indexOf('type="title"');
+      const from = xml.indexOf('<a:xfrm>', at);
+      const to = xml.indexOf('</a:xfrm>', from);
+      if (at < 0 || from < 0 || to < 0) throw new Error(`slide ${i + 1}: no title placeholder written`);
+      return `${xml.slice(0, from)}<a:xfrm><a:off x="${emu(b.x)}" y="${emu(b.y)}"/><a:ext cx="${emu(b.w)}" cy="${emu(b.h)}"/>${xml.slice(to)}`;
+    });
+  }
+  for (const name of Object.keys(zip.files)) {
+    if (/^ppt\/(slides|notesSlides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(name) || name === 'ppt/notesMasters/notesMaster1.xml') {
+      await edit(name, (xml) => xml.replace(/lang="en-US"/g, `lang="${lang}"`).replace(/ altLang="en-US"/g, ''));
+    }
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
