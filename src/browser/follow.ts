@@ -11,11 +11,13 @@ import {
   PRESENTER_PARAM,
   authMessage,
   parseServerMessage,
+  recordMessage,
   sameState,
   stateMessage,
+  type RecordingState,
   type SlideState,
 } from '../present/protocol.ts';
-import { FOLLOW_KEY } from '../locale/browser-keys.ts';
+import { FOLLOW_KEY, RECORD_KEY } from '../locale/browser-keys.ts';
 import { say } from './deck-words.ts';
 import { keyHelp } from './key-help.ts';
 
@@ -24,6 +26,7 @@ interface RevealApi {
   isReady(): boolean;
   on(type: string, listener: (event: Event) => void): void;
   getIndices(): { h?: number; v?: number; f?: number };
+  getCurrentSlide(): HTMLElement | undefined;
   setState(state: { indexh: number; indexv: number; indexf?: number }): void;
   addKeyBinding(binding: { keyCode: number; key: string; description: string }, callback: () => void): void;
   layout(): void;
@@ -41,6 +44,8 @@ const RETRY_MAX_MS = 10_000;
 const SETTLE_MS = 600;
 /** The key code of FOLLOW_KEY (L). */
 const KEY_L = 76;
+/** The key code of RECORD_KEY (R). */
+const KEY_R = 82;
 
 type Role = 'presenter' | 'listener';
 type Mode = 'follow' | 'browse';
@@ -106,6 +111,8 @@ interface Bar {
   toggleState: HTMLElement | null;
   status: HTMLElement;
   count: HTMLElement;
+  /** The presenter's "Start recording the timeline" (shown only when npm run present was given --record). */
+  record: HTMLButtonElement | null;
 }
 
 /** The bar above the slides: it takes its own room, so it never covers a slide or the slide number. */
@@ -140,11 +147,21 @@ function makeBar(role: Role): Bar {
   status.textContent = say(role === 'presenter' ? 'follow.connectingPresenter' : 'follow.connectingListener');
   const count = document.createElement('p');
   count.className = 'follow-count';
+  let record: HTMLButtonElement | null = null;
+  if (role === 'presenter') {
+    record = document.createElement('button');
+    record.type = 'button';
+    record.className = 'follow-toggle follow-record';
+    record.setAttribute('aria-keyshortcuts', RECORD_KEY);
+    record.textContent = say('follow.recordStart');
+    record.hidden = true;
+    root.append(record);
+  }
   root.append(status, count);
 
   document.body.prepend(root);
   document.body.classList.add('follow-on');
-  return { root, toggle, toggleState, status, count };
+  return { root, toggle, toggleState, status, count, record };
 }
 
 function stateOf(deck: RevealApi): SlideState {
@@ -168,6 +185,9 @@ class Follow {
   private lastSentAt = -Infinity;
   private sendTimer: number | undefined;
   private note = '';
+  /** The timeline (npm run present --record): off, ready to start, or being recorded. */
+  private recording: RecordingState = 'off';
+  private lastMarked: string | null = null;
   /** The bar's height can change (fonts, a narrow window wrapping the text): Reveal then sizes the slides again. */
   private readonly resized = new ResizeObserver(() => {
     document.body.style.setProperty('--follow-bar-height', `${this.bar.root.offsetHeight}px`);
@@ -187,6 +207,7 @@ class Follow {
     const onChange = () => this.onSlideEvent();
     for (const type of ['slidechanged', 'fragmentshown', 'fragmenthidden']) this.deck.on(type, onChange);
     if (this.role === 'listener') this.listenerControls();
+    else this.presenterControls();
     this.resized.observe(this.bar.root);
     // A phone that loses its network, or wakes a tab it had put to sleep, should not wait for the next retry.
     addEventListener('online', () => this.reconnectNow());
@@ -211,6 +232,37 @@ class Follow {
     toggle.addEventListener('keydown', (event) => {
       if (event.key === ' ' || event.key === 'Enter') event.stopPropagation();
     });
+  }
+
+  private presenterControls() {
+    this.deck.addKeyBinding({ keyCode: KEY_R, key: RECORD_KEY, description: keyHelp('follow.recordKeyHelp') }, () => this.startRecording());
+    const record = this.bar.record;
+    if (!record) return;
+    record.addEventListener('click', (event) => {
+      this.startRecording();
+      if (event.detail > 0) record.blur();
+    });
+    record.addEventListener('keydown', (event) => {
+      if (event.key === ' ' || event.key === 'Enter') event.stopPropagation();
+    });
+  }
+
+  /** The first mark starts the relay's clock; it answers with "recording": "on". */
+  private startRecording() {
+    if (this.role !== 'presenter' || this.recording !== 'ready') return;
+    this.lastMarked = null;
+    this.mark();
+  }
+
+  /** Tells the relay which slide is on screen, for the timeline (one cue per slide, fragments do not count). */
+  private mark() {
+    const ws = this.ws;
+    if (!ws || ws.readyState !== WebSocket.OPEN) return;
+    const { h, v } = stateOf(this.deck);
+    const id = this.deck.getCurrentSlide()?.id || (v ? `${h}/${v}` : String(h));
+    if (id === this.lastMarked) return;
+    ws.send(recordMessage(id));
+    this.lastMarked = id;
   }
 
   // ---- connection ------------------------------------------------------------------------------------------
@@ -279,9 +331,16 @@ class Follow {
     if (!message) return;
     if (message.type === 'welcome' && this.role === 'presenter') {
       this.link = 'open';
+      this.recording = message.recording;
+      this.lastMarked = null;
+      // The relay came back while recording: it hears the slide on screen again (the same slide adds no cue).
+      if (this.recording === 'on') this.mark();
       this.bar.count.textContent = listenersText(message.listeners);
       this.lastSent = null;
       this.sendNow();
+      this.render();
+    } else if (message.type === 'recording' && this.role === 'presenter') {
+      this.recording = message.recording;
       this.render();
     } else if (message.type === 'listeners' && this.role === 'presenter') {
       this.bar.count.textContent = listenersText(message.count);
@@ -307,7 +366,10 @@ class Follow {
   // ---- presenter ---------------------------------------------------------------------------------------------
 
   private onSlideEvent() {
-    if (this.role === 'presenter') return this.scheduleSend();
+    if (this.role === 'presenter') {
+      if (this.recording === 'on') this.mark();
+      return this.scheduleSend();
+    }
     // A listener who moves while following has chosen to browse.
     if (this.applying || this.mode !== 'follow' || !this.speaker) return;
     if (this.deck.isScrollView?.() && performance.now() - this.appliedAt < SETTLE_MS) return;
@@ -369,13 +431,14 @@ class Follow {
     }
     document.body.dataset.follow = this.role === 'presenter' ? 'presenter' : this.mode;
     document.body.dataset.followLink = this.link;
+    if (this.bar.record) this.bar.record.hidden = !(this.role === 'presenter' && this.recording === 'ready' && this.link === 'open');
     const text = [this.note, this.statusText()].filter(Boolean).join(' ');
     if (status.textContent !== text) status.textContent = text;
   }
 
   private statusText(): string {
     if (this.role === 'presenter') {
-      if (this.link === 'open') return say('follow.presenting');
+      if (this.link === 'open') return this.recording === 'on' ? `${say('follow.presenting')} ${say('follow.recording')}` : say('follow.presenting');
       if (this.link === 'connecting') return say('follow.connectingPresenter');
       return say('follow.presenterLost');
     }

@@ -8,6 +8,9 @@ export const DECK_WORDS_ID = 'deck-words';
 /** The key that switches between following the speaker and browsing (its name is the same in every language). */
 export const FOLLOW_KEY = 'L';
 
+/** The presenter's key that starts recording the timeline (npm run present --record). */
+export const RECORD_KEY = 'R';
+
 export const BROWSER_KEYS = [
   'follow.region',
   'follow.toggle',
@@ -25,6 +28,9 @@ export const BROWSER_KEYS = [
   'follow.following',
   'follow.presenterLinkInvalid',
   'follow.listeners',
+  'follow.recordStart',
+  'follow.recordKeyHelp',
+  'follow.recording',
   'speakerView.keyHelp',
   'controls.previous',
   'controls.next',

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { newToken, startPresentServer } from './server.ts';
+import { checkRecordFile, createRecorder, type Recorder } from './record.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const DEFAULT_PORT = 5180;
@@ -23,6 +24,9 @@ the presenter's (secret, new each run) and the listeners'.
   --trust-proxy       a reverse proxy on this machine sets X-Forwarded-For: count listeners by that address
                       (env PRESENT_TRUST_PROXY=1; default off: the header is ignored)
   --max-per-address <n>  most connections from one address at once (env PRESENT_MAX_PER_ADDRESS; default 50)
+  --record <file.vtt> record the talk's timeline in this WebVTT chapters file: one cue per slide shown, timed from
+                      when you press "Start recording the timeline" (or R) in the presenter's page; for
+                      npm run replay. The file must be new or empty.
   --build             build the deck first (it is built anyway when dist/index.html is missing)
   --help              this text
 `;
@@ -36,6 +40,8 @@ export interface CliSettings {
   trustProxy: boolean;
   maxPerAddress: number;
   build: boolean;
+  /** --record: the timeline's WebVTT file. */
+  record?: string;
 }
 
 export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSettings | 'help' {
@@ -50,6 +56,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
       'trust-proxy': { type: 'boolean' },
       'max-per-address': { type: 'string' },
       build: { type: 'boolean' },
+      record: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -70,6 +77,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
     trustProxy: values['trust-proxy'] ?? ['1', 'true', 'yes'].includes((env.PRESENT_TRUST_PROXY ?? '').toLowerCase()),
     maxPerAddress: Number(perAddressText),
     build: values.build ?? false,
+    ...(values.record ? { record: resolve(values.record) } : {}),
   };
 }
 
@@ -170,6 +178,12 @@ async function main() {
   }
   if (settings.build || !existsSync(resolve(settings.dist, 'index.html'))) await buildDeck(settings.dist);
   const token = settings.tokenFile ? tokenFromFile(resolve(settings.tokenFile)) : undefined;
+  let recorder: Recorder | undefined;
+  if (settings.record) {
+    checkRecordFile(settings.record);
+    const title = /<title>([^<]*)<\/title>/.exec(readFileSync(resolve(settings.dist, 'index.html'), 'utf8'))?.[1];
+    recorder = createRecorder(settings.record, { title });
+  }
   const present = await startPresentServer({
     dist: settings.dist,
     port: settings.port,
@@ -177,16 +191,18 @@ async function main() {
     publicUrl: settings.publicUrl,
     token,
     trustProxy: settings.trustProxy,
-    relay: { maxPerAddress: settings.maxPerAddress, log: (line) => console.log(`[live] ${line}`) },
+    relay: { maxPerAddress: settings.maxPerAddress, log: (line) => console.log(`[live] ${line}`), recorder },
   });
   const built = statSync(resolve(settings.dist, 'index.html')).mtime;
   const { out, warning } = startupText(settings, present, built);
   console.log(out);
+  if (recorder) console.log(`Timeline: ${recorder.file} — press "Start recording the timeline" (or R) in the presenter's page when the call's recording starts.\n`);
   if (warning) console.error(warning);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    recorder?.close();
     present.close().then(
       () => process.exit(0),
       () => process.exit(1),

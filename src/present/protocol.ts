@@ -3,9 +3,13 @@
 // Page → relay
 //   {"type":"auth","token":"<presenter token>"}         once, first, from the presenter's page only
 //   {"type":"state","h":3,"v":0,"f":-1}                 the presenter's slide (h, v) and fragment (f, or null)
+//   {"type":"record","slide":"study-negahban-2013"}     presenter only, with --record: the slide on screen now, for
+//                                                       the timeline (the first one starts its clock)
 // Relay → presenter
-//   {"type":"welcome","role":"presenter","listeners":12}  after a good token
+//   {"type":"welcome","role":"presenter","listeners":12,"recording":"off"}  after a good token; recording is
+//                                                       "off" (no --record), "ready" (not started) or "on"
 //   {"type":"listeners","count":13}                      how many are following (at most once a second)
+//   {"type":"recording","recording":"on"}                the timeline is being recorded (to every presenter)
 // Relay → listener
 //   {"type":"state","h":3,"v":0,"f":-1}                 only ever a presenter's state, parsed and written anew
 //
@@ -52,9 +56,18 @@ export interface SlideState {
   f: number | null;
 }
 
-export type ClientMessage = { type: 'auth'; token: string } | ({ type: 'state' } & SlideState);
+export type ClientMessage = { type: 'auth'; token: string } | ({ type: 'state' } & SlideState) | { type: 'record'; slide: string };
 
-export type PresenterMessage = { type: 'welcome'; role: 'presenter'; listeners: number } | { type: 'listeners'; count: number };
+/** Whether the relay records the timeline: not asked for (no --record), asked for but not started, or running. */
+export type RecordingState = 'off' | 'ready' | 'on';
+
+export type PresenterMessage =
+  | { type: 'welcome'; role: 'presenter'; listeners: number; recording: RecordingState }
+  | { type: 'listeners'; count: number }
+  | { type: 'recording'; recording: RecordingState };
+
+/** A slide's id as the timeline records it: its HTML id, or Reveal's "h" or "h/v" for a slide without one. */
+export const RECORD_SLIDE = /^[A-Za-z0-9][\w.:-]{0,199}$|^\d{1,4}(?:\/\d{1,4})?$/;
 
 export type ListenerMessage = { type: 'state' } & SlideState;
 
@@ -107,7 +120,15 @@ export function parseClientMessage(text: string): ClientMessage | null {
     const state = parseSlideState(value);
     return state ? { type: 'state', ...state } : null;
   }
+  if (value.type === 'record') {
+    if (!hasOnly(value, ['type', 'slide'])) return null;
+    return typeof value.slide === 'string' && RECORD_SLIDE.test(value.slide) ? { type: 'record', slide: value.slide } : null;
+  }
   return null;
+}
+
+function isRecordingState(value: unknown): value is RecordingState {
+  return value === 'off' || value === 'ready' || value === 'on';
 }
 
 /** What the relay sent a page, or null when it is not something the page understands. */
@@ -119,7 +140,11 @@ export function parseServerMessage(text: string): ListenerMessage | PresenterMes
     return state ? { type: 'state', ...state } : null;
   }
   if (value.type === 'welcome' && value.role === 'presenter' && isCount(value.listeners)) {
-    return { type: 'welcome', role: 'presenter', listeners: value.listeners };
+    // A relay from before the timeline existed says nothing about recording: off.
+    return { type: 'welcome', role: 'presenter', listeners: value.listeners, recording: isRecordingState(value.recording) ? value.recording : 'off' };
+  }
+  if (value.type === 'recording' && isRecordingState(value.recording)) {
+    return { type: 'recording', recording: value.recording };
   }
   if (value.type === 'listeners' && isCount(value.count)) {
     return { type: 'listeners', count: value.count };
@@ -138,4 +163,8 @@ export function authMessage(token: string): string {
 
 export function sameState(a: SlideState | null, b: SlideState | null): boolean {
   return !!a && !!b && a.h === b.h && a.v === b.v && a.f === b.f;
+}
+
+export function recordMessage(slide: string): string {
+  return JSON.stringify({ type: 'record', slide });
 }

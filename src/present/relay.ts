@@ -5,7 +5,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { CLOSE, MAX_MESSAGE_BYTES, parseClientMessage, sameState, stateMessage, type SlideState } from './protocol.ts';
+import { CLOSE, MAX_MESSAGE_BYTES, parseClientMessage, sameState, stateMessage, type RecordingState, type SlideState } from './protocol.ts';
 
 export interface RelayOptions {
   /** The presenter's secret. */
@@ -31,6 +31,8 @@ export interface RelayOptions {
   listenerCountMs?: number;
   /** Told about connections closed for cause; default: nothing. */
   log?: (line: string) => void;
+  /** With --record: takes the presenter's slide ids for the timeline (src/present/record.ts). */
+  recorder?: { state(): 'ready' | 'on'; mark(slide: string): void };
 }
 
 export interface RelayStats {
@@ -83,6 +85,8 @@ export function createRelay(options: RelayOptions): Relay {
   const maxBuffered = options.maxBufferedBytes ?? 256 * 1024;
   const listenerCountMs = options.listenerCountMs ?? 1000;
   const log = options.log ?? (() => {});
+  const recorder = options.recorder;
+  const recording = (): RecordingState => recorder?.state() ?? 'off';
 
   // No compression (small messages, and no compression-based attacks); the size cap is enforced by ws itself,
   // which closes the connection with 1009 when a frame is larger.
@@ -176,13 +180,23 @@ export function createRelay(options: RelayOptions): Relay {
       peer.role = 'presenter';
       listeners.delete(peer);
       presenters.add(peer);
-      peer.ws.send(JSON.stringify({ type: 'welcome', role: 'presenter', listeners: listeners.size }));
+      peer.ws.send(JSON.stringify({ type: 'welcome', role: 'presenter', listeners: listeners.size, recording: recording() }));
       countChanged();
       return;
     }
 
-    // A state: only a presenter's counts; a listener's is ignored.
+    // A state or a timeline mark: only a presenter's counts; a listener's is ignored.
     if (peer.role !== 'presenter') return;
+    if (message.type === 'record') {
+      if (!recorder) return;
+      const before = recorder.state();
+      recorder.mark(message.slide);
+      if (before !== recorder.state()) {
+        const text = JSON.stringify({ type: 'recording', recording: recorder.state() });
+        for (const p of presenters) if (p.ws.readyState === p.ws.OPEN) p.ws.send(text);
+      }
+      return;
+    }
     const next = { h: message.h, v: message.v, f: message.f };
     accepted++;
     if (sameState(state, next)) return;

@@ -39,7 +39,7 @@ describe('the wire format', () => {
 
   it('lets the page understand only what the relay may send', () => {
     expect(parseServerMessage('{"type":"state","h":1,"v":0,"f":null}')).toEqual({ type: 'state', h: 1, v: 0, f: null });
-    expect(parseServerMessage('{"type":"welcome","role":"presenter","listeners":3}')).toEqual({ type: 'welcome', role: 'presenter', listeners: 3 });
+    expect(parseServerMessage('{"type":"welcome","role":"presenter","listeners":3}')).toEqual({ type: 'welcome', role: 'presenter', listeners: 3, recording: 'off' });
     expect(parseServerMessage('{"type":"listeners","count":12000}')).toEqual({ type: 'listeners', count: 12000 });
     expect(parseServerMessage('{"type":"eval","code":"alert(1)"}')).toBeNull();
     expect(parseServerMessage('{"type":"state","h":"<b>","v":0}')).toBeNull();
