@@ -180,7 +180,7 @@ function layOut(s: PptxSlide, slide: Slide, blocks: Block[], ctx: Ctx): Box {
   if (eyebrowAt >= 0 && (headingAt < 0 || eyebrowAt < headingAt)) {
     const eb = blocks.splice(eyebrowAt, 1)[0] as Extract<Block, { type: 'para' }>;
     const h = estimate([{ runs: eb.runs, px: 28, spaceAfter: 0 }], CONTENT_W);
-    s.addText(textProps([{ runs: eb.runs, px: 28, spaceAfter: 0, color: COLORS.accent, bold: true }], ctx), {
+    s.addText(textProps([{ runs: eb.runs, px: 28, spaceAfter: 0, color: COLORS.link, bold: true }], ctx), {
       ...box(MARGIN, top, CONTENT_W, h),
       margin: 0,
       valign: 'top',
@@ -198,7 +198,7 @@ function layOut(s: PptxSlide, slide: Slide, blocks: Block[], ctx: Ctx): Box {
   s.addText(
     titleRuns.map((r) => ({
       text: r.text,
-      options: { fontSize: pt(r.small ? 28 : headPx), bold: !r.small, italic: r.small, color: r.small ? COLORS.accent : COLORS.text, lang: ctx.lang },
+      options: { fontSize: pt(r.small ? 28 : headPx), bold: !r.small, italic: r.small, color: r.small ? COLORS.link : COLORS.text, lang: ctx.lang },
     })),
     { placeholder: 'title', ...box(MARGIN, top, CONTENT_W, titleH), margin: 0, valign: 'top', align: 'left', fontFace: FONT },
   );
