@@ -167,7 +167,7 @@ describe('the PowerPoint file of the talk', () => {
     const contrast = (a: string, b: string) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
     const colours = new Set(
       slides.flatMap((s) =>
-        DomUtils.findAll((e) => e.name === 'a:rPr', s.children).flatMap((r) => DomUtils.findAll((e) => e.name === 'a:srgbClr', [r], true).map((c) => c.attribs.val!)),
+        DomUtils.findAll((e) => e.name === 'a:rPr', s.children).flatMap((r) => DomUtils.findAll((e) => e.name === 'a:srgbClr', r.children).map((c) => c.attribs.val!)),
       ),
     );
     expect(colours.size).toBeGreaterThan(0);
