@@ -2,12 +2,13 @@
 import Reveal from 'reveal.js';
 import 'reveal.js/reset.css';
 import 'reveal.js/reveal.css';
-import '@fontsource/atkinson-hyperlegible/latin-400.css';
-import '@fontsource/atkinson-hyperlegible/latin-700.css';
+// The typeface, regular and bold, cut at build time to the talk's characters (src/vite/fonts-plugin.ts).
+import 'virtual:deck-fonts.css';
 import '../styles/deck.css';
 import '../styles/print.css';
 import { guardMessages, needsPostMessageApi } from './message-guard.ts';
 import { SpeakerNotes } from './speaker-notes.ts';
+import { isPrintView, restoreNotes } from './slide-notes.ts';
 import { UpcomingPreview } from './upcoming-preview.ts';
 import { say } from './deck-words.ts';
 import { translateKeyHelp } from './key-help.ts';
@@ -41,7 +42,9 @@ const deck = new Reveal({
 
 // decktape and other tools look for a global Reveal.
 (window as unknown as { Reveal: typeof deck }).Reveal = deck;
-void deck.initialize().then(() => {
+// The print view lays out the notes with the slides (?print-pdf&showNotes=true), so it waits for them.
+const started = isPrintView() ? restoreNotes().then(() => deck.initialize()) : deck.initialize();
+void started.then(() => {
   // After initialize: Reveal sets its own (English) shortcut descriptions while it starts.
   translateKeyHelp(deck);
   nameControls(deck.getRevealElement());

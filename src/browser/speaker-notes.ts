@@ -3,6 +3,7 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import type { NotesPlugin } from 'reveal.js/plugin/notes';
 import { keyHelp } from './key-help.ts';
+import { restoreNotes } from './slide-notes.ts';
 
 const S = 83;
 
@@ -39,7 +40,8 @@ export class SpeakerNotes implements RevealPlugin {
   }
 
   private load(): Promise<NotesPlugin> {
-    this.loading ??= import('reveal.js/plugin/notes').then(({ default: Notes }) => {
+    // The notes themselves come with it (a chunk of their own, fetched at the same time), before the view asks for them.
+    this.loading ??= Promise.all([import('reveal.js/plugin/notes'), restoreNotes()]).then(([{ default: Notes }]) => {
       const plugin = Notes();
       // The plugin binds S itself when it starts.
       this.deck.removeKeyBinding(S);

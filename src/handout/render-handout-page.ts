@@ -27,12 +27,13 @@ export const SLIDE_HEIGHT = 720;
  */
 export const THUMB_ZOOM = 0.33;
 
-export function renderHandoutPage(deck: BuiltDeck): { fileName: string; source: string } {
+/** The page, with `fontFaces` as its @font-face rules (as for the text version: the build passes the cut typeface). */
+export function renderHandoutPage(deck: BuiltDeck, fontFaces?: string): { fileName: string; source: string } {
   const { talk, words: w } = deck.model;
   const fileName = handoutPageFile(talk);
   const total = deck.slides.length;
   const title = w.text('handout.title', { title: talk.title });
-  const style = handoutStyle(title);
+  const style = handoutStyle(title, fontFaces ?? inlineFontFaces());
   const speaker = talk.speaker.name ? w.text('handout.speaker', { name: talk.speaker.name, role: lowerFirst(talk.speaker.role, w) }) : talk.speaker.role;
   const notes = printedNotes(deck.slides, w);
   const ids = new Set(deck.slides.map((s) => s.id));
@@ -265,11 +266,11 @@ ${slidesText ? html`<p class="ref-slides">${slidesText}</p>` : ''}
 }
 
 /** The page's one style sheet: the deck's typeface and look (so the small slides match the deck), then the handout's. */
-function handoutStyle(title: string): string {
+function handoutStyle(title: string, fontFaces: string): string {
   const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
   const sizes = `:root{--thumb-zoom:${THUMB_ZOOM};--slide-w:${SLIDE_WIDTH}px;--slide-h:${SLIDE_HEIGHT}px}
 @page{@bottom-left{content:${cssString(title)}}}`;
-  return [inlineFontFaces(), read('../styles/deck.css'), sizes, read('./handout.css')].join('\n');
+  return [fontFaces, read('../styles/deck.css'), sizes, read('./handout.css')].join('\n');
 }
 
 /** A CSS string literal: every character outside a safe set hex-escaped (see css-escape.ts). */

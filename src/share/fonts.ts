@@ -1,21 +1,24 @@
-// The deck's typeface as data: URLs, for pages that must stand alone (the text version).
+// The deck's typeface as data: URLs, for pages that must stand alone (the text version, the handout).
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { talkCharacters } from '../fonts/characters.ts';
+import { FAMILY, fontFaceCss, sourceFont, subsetTypeface, WEIGHTS, type Typeface } from '../fonts/typeface.ts';
+import type { BuiltDeck } from '../vite/deck-plugin.ts';
 
-const FAMILY = 'Atkinson Hyperlegible';
+const dataUrl = (bytes: Buffer) => `data:font/woff2;base64,${bytes.toString('base64')}`;
 
-function fontDataUrl(weight: 400 | 700): string {
-  const require = createRequire(import.meta.url);
-  const file = require.resolve(`@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-${weight}-normal.woff2`);
-  return `data:font/woff2;base64,${readFileSync(file).toString('base64')}`;
+/**
+ * @font-face rules for the regular and bold faces, inlined: cut to the talk's characters when `typeface` is given
+ * (as every page the build writes is), else the package's whole Latin faces.
+ */
+export function inlineFontFaces(typeface?: Typeface): string {
+  if (typeface) return fontFaceCss(typeface, (f) => dataUrl(f.woff2));
+  return WEIGHTS.map(
+    (w) =>
+      `@font-face{font-family:'${FAMILY}';font-style:normal;font-weight:${w};font-display:swap;src:url(${dataUrl(readFileSync(sourceFont(w)))}) format('woff2')}`,
+  ).join('\n');
 }
 
-/** @font-face rules for the regular and bold faces, inlined. */
-export function inlineFontFaces(): string {
-  return ([400, 700] as const)
-    .map(
-      (w) =>
-        `@font-face{font-family:'${FAMILY}';font-style:normal;font-weight:${w};font-display:swap;src:url(${fontDataUrl(w)}) format('woff2')}`,
-    )
-    .join('\n');
+/** The typeface cut to every character of the talk's pages (see talkCharacters). */
+export async function deckTypeface(deck: BuiltDeck): Promise<Typeface> {
+  return subsetTypeface(await talkCharacters(deck));
 }

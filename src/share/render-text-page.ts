@@ -33,10 +33,14 @@ export const TOGGLE_SCRIPT = `(function () {
   sync();
 })();`;
 
-export function renderTextPage(deck: BuiltDeck): { fileName: string; source: string } {
+/**
+ * The page, with `fontFaces` as its @font-face rules: the build passes the typeface cut to the talk's characters
+ * (src/fonts/typeface.ts); without it, the package's whole faces.
+ */
+export function renderTextPage(deck: BuiltDeck, fontFaces?: string): { fileName: string; source: string } {
   const { talk, words: w } = deck.model;
   const fileName = textVersionFile(talk);
-  const style = `${inlineFontFaces()}\n${readFileSync(new URL('./text-page.css', import.meta.url), 'utf8')}`;
+  const style = `${fontFaces ?? inlineFontFaces()}\n${readFileSync(new URL('./text-page.css', import.meta.url), 'utf8')}`;
   const total = deck.slides.length;
   const speaker = talk.speaker.name ? w.text('textPage.speaker', { name: talk.speaker.name, role: lowerFirst(talk.speaker.role, w) }) : talk.speaker.role;
   const minutes = deck.slides.reduce((sum, s) => sum + s.seconds, 0) / 60;

@@ -7,7 +7,7 @@ import { LOCALES_DIR } from '../data/load-locale.ts';
 import { escapeHtml, html, raw, unwrap } from '../html/escape.ts';
 import { browserWordsScript } from '../locale/browser-words.ts';
 import { BASE_LANG, loadWords } from '../data/load-locale.ts';
-import { renderSections } from '../html/render-sections.ts';
+import { renderSections, slideNotesModule } from '../html/render-sections.ts';
 import { buildDeck } from '../slides/build-deck.ts';
 import { forAudience, type Audience } from '../slides/audience.ts';
 import type { TimedSlide } from '../slides/slide.ts';
@@ -34,8 +34,19 @@ export async function buildTalk(root: string, audience: Audience = 'public'): Pr
   return { model, slides: forAudience(await buildDeck(model), audience, model.talk.publishNotes, model.words) };
 }
 
-export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
+/** The id the deck's script imports the speaker notes by (src/browser/slide-notes.ts). */
+export const NOTES_ID = 'virtual:deck-notes';
+const NOTES_MODULE = '\0deck-notes.js';
+
+/** What the deck plugin lends other plugins (the typeface is cut from the same talk, read once). */
+export interface DeckPluginApi {
+  /** The talk as the build read it in buildStart; undefined on the dev server. */
+  built(): Promise<BuiltDeck> | undefined;
+}
+
+export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginApi> {
   let talkRoot = '';
+  let reading: Promise<BuiltDeck> | undefined;
   let server: ViteDevServer | undefined;
   let lastGood: string | undefined;
   let built: BuiltDeck | undefined;
@@ -44,6 +55,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
 
   return {
     name: 'deck',
+    api: { built: () => reading },
     configResolved(config) {
       talkRoot = resolve(config.root, options.talk ?? process.env.DECK_TALK ?? '.');
     },
@@ -67,7 +79,9 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
       if (server) return;
       // Checked before anything is written, so a failed build leaves the last good dist/ as it was.
       try {
-        built = await buildTalk(talkRoot);
+        reading = buildTalk(talkRoot);
+        reading.catch(() => undefined);
+        built = await reading;
         for (const warning of built.model.warnings) this.environment.logger.warn(`${formatProblem(warning)}  (a warning: the deck still builds)`);
       } catch (e) {
         if (e instanceof DataError && runByViteCommand()) {
@@ -86,6 +100,16 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
         this.emitFile({ type: 'asset', fileName, source });
       }
     },
+    // The speaker notes, apart from the page: the speaker view and the print view load them (src/browser/slide-notes.ts).
+    // The dev server's page keeps its notes (the speaker's private ones too), so its module is empty.
+    resolveId(id) {
+      return id === NOTES_ID ? NOTES_MODULE : null;
+    },
+    async load(id) {
+      if (id !== NOTES_MODULE) return null;
+      if (server) return 'export default null;\n';
+      return slideNotesModule((built ?? (await (reading ?? buildTalk(talkRoot)))).slides);
+    },
     transformIndexHtml: {
       order: 'pre',
       async handler(page) {
@@ -93,7 +117,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
           // The dev server is the speaker's own: its speaker view shows the private notes too. A build never does.
           const deck = await buildTalk(talkRoot, server ? 'speaker' : 'public');
           if (!server) built = deck;
-          lastGood = fillPage(page, deck);
+          lastGood = fillPage(page, deck, { notes: Boolean(server) });
           problems = undefined;
           return lastGood;
         } catch (e) {
@@ -110,7 +134,8 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
   };
 }
 
-export function fillPage(page: string, { model, slides }: BuiltDeck): string {
+/** The page with the talk in it; `notes: false` leaves the speaker notes out of the slides (the build's index.html). */
+export function fillPage(page: string, { model, slides }: BuiltDeck, options: { notes?: boolean } = {}): string {
   const { talk } = model;
   const head = html`<title>${talk.title}</title>
 <meta name="description" content="${talk.description}">
@@ -120,7 +145,7 @@ ${raw(browserWordsScript(model.words))}`;
     .replace('%DECK_LANG%', () => escapeHtml(talk.lang))
     // Functions, so a "$&" or "$'" in the talk's text is written as it is, not read as a replacement pattern.
     .replace('<!-- deck:head -->', () => unwrap(head))
-    .replace('<!-- deck:slides -->', () => renderSections(slides));
+    .replace('<!-- deck:slides -->', () => renderSections(slides, options));
 }
 
 /**

@@ -1,4 +1,5 @@
-// Other pages the build writes from the same slides, one line per page.
+// Other pages the build writes from the same slides, one line per page. The text version and the handout carry the
+// typeface cut to the talk's characters, inlined.
 import type { BuiltDeck } from './deck-plugin.ts';
 
 export interface ExtraPage {
@@ -6,8 +7,10 @@ export interface ExtraPage {
   source: string | Uint8Array;
 }
 
+const fontFaces = (deck: BuiltDeck) => import('../share/fonts.ts').then(async (m) => m.inlineFontFaces(await m.deckTypeface(deck)));
+
 export const EXTRA_PAGES: Array<(deck: BuiltDeck) => ExtraPage | Promise<ExtraPage>> = [
-  (deck) => import('../share/render-text-page.ts').then((m) => m.renderTextPage(deck)),
-  (deck) => import('../handout/render-handout-page.ts').then((m) => m.renderHandoutPage(deck)),
+  async (deck) => (await import('../share/render-text-page.ts')).renderTextPage(deck, await fontFaces(deck)),
+  async (deck) => (await import('../handout/render-handout-page.ts')).renderHandoutPage(deck, await fontFaces(deck)),
   (deck) => import('../share/render-provenance-page.ts').then((m) => m.renderProvenancePage(deck)),
 ];

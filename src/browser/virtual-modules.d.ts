@@ -1,0 +1,6 @@
+// Modules the build's plugins make (src/vite/).
+declare module 'virtual:deck-notes' {
+  /** Each slide's speaker notes as HTML, by the slide's id; null on the dev server, whose page keeps its notes. */
+  const notes: Record<string, string> | null;
+  export default notes;
+}

@@ -1,0 +1,92 @@
+// Which characters the typeface must hold for a talk: every character its pages show, in the talk's language, and
+// what the deck and the browser write later (slide numbers, the follow-along bar, Reveal's list of keys).
+import { readFileSync } from 'node:fs';
+import { Parser } from 'htmlparser2';
+import { renderSections } from '../html/render-sections.ts';
+import { browserWords } from '../locale/browser-words.ts';
+import type { BuiltDeck } from '../vite/deck-plugin.ts';
+
+/**
+ * Always kept: printable ASCII (slide numbers such as "12/36", Reveal's key names such as "ESC, O" and "Shift SPACE",
+ * addresses), the no-break spaces the locales put before French punctuation, and the arrows Reveal writes in its list
+ * of keys. Characters the typeface has no glyph for are simply left out of it.
+ */
+export const ALWAYS = `${String.fromCharCode(...Array.from({ length: 95 }, (_, i) => 32 + i))}\u00A0\u202F\u2190\u2191\u2192\u2193`;
+
+/** Attributes whose values a reader sees or hears (a screen reader speaks the same characters the page shows). */
+const SHOWN_ATTRIBUTES = new Set(['alt', 'title', 'aria-label', 'aria-description', 'placeholder', 'value', 'label', 'data-show', 'data-hide']);
+
+/** The characters a page shows: its text (not its style sheets or scripts, but its JSON data blocks), and the attributes above. */
+export function pageCharacters(page: string): Set<string> {
+  const chars = new Set<string>();
+  const add = (s: string) => {
+    for (const c of s) chars.add(c);
+  };
+  let skip = 0;
+  let json = 0;
+  let jsonText = '';
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        for (const [k, v] of Object.entries(attributes)) if (SHOWN_ATTRIBUTES.has(k)) add(v);
+        if (name === 'style' || (name === 'script' && attributes.type !== 'application/json')) skip++;
+        else if (name === 'script') json++;
+      },
+      ontext(text) {
+        if (json) jsonText += text;
+        else if (!skip) add(text);
+      },
+      onclosetag(name) {
+        if (name === 'style' || (name === 'script' && !json)) skip = Math.max(0, skip - 1);
+        else if (name === 'script') {
+          json--;
+          add(stringsOf(JSON.parse(jsonText)).join(''));
+          jsonText = '';
+        }
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(page);
+  parser.end();
+  return chars;
+}
+
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
+  return [];
+}
+
+/** Characters style sheets write with `content:` (a dash before a citation, brackets): every non-ASCII character of the sheet. */
+export function styleCharacters(css: string): Set<string> {
+  return new Set([...css].filter((c) => c.codePointAt(0)! > 0x7e));
+}
+
+const STYLE_SHEETS = ['../styles/deck.css', '../styles/print.css', '../styles/follow.css', '../share/text-page.css', '../handout/handout.css'];
+
+/**
+ * Every character the talk's pages use: the deck's slides and speaker notes, the words its script shows (follow-along
+ * bar, announcements, key help), the text version and the handout (rendered here without fonts), every message of
+ * the talk's locale (labels included), what the style sheets write, and ALWAYS. Sorted, each once.
+ */
+export async function talkCharacters(deck: BuiltDeck): Promise<string> {
+  const [{ renderTextPage }, { renderHandoutPage }] = await Promise.all([import('../share/render-text-page.ts'), import('../handout/render-handout-page.ts')]);
+  const { model } = deck;
+  const chars = new Set<string>(ALWAYS);
+  const add = (set: Iterable<string>) => {
+    for (const c of set) chars.add(c);
+  };
+  add(pageCharacters(renderSections(deck.slides)));
+  add(stringsOf(browserWords(model.words)).join(''));
+  add(pageCharacters(renderTextPage(deck, '').source));
+  add(pageCharacters(renderHandoutPage(deck, '').source));
+  for (const message of model.words.messages.values()) add(message);
+  for (const text of [model.talk.title, model.talk.subtitle ?? '', model.talk.description]) add(text);
+  for (const sheet of STYLE_SHEETS) add(styleCharacters(readFileSync(new URL(sheet, import.meta.url), 'utf8')));
+  return [...chars]
+    .filter((c) => c.codePointAt(0)! >= 0x20 && !(c.codePointAt(0)! >= 0x7f && c.codePointAt(0)! < 0xa0))
+    .sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!)
+    .join('');
+}
