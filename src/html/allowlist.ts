@@ -30,8 +30,10 @@ export const DECK_ATTRIBUTES: Record<string, readonly string[]> = {
 };
 
 /** What the generator writes into the page's head: the title and the meta of link previews. */
-export const HEAD_TAGS = ['title', 'meta', 'link'] as const;
+export const HEAD_TAGS = ['title', 'meta', 'link', 'script'] as const;
 export const HEAD_ATTRIBUTES: Record<string, readonly string[]> = {
   meta: ['name', 'property', 'content'],
   link: ['rel', 'href'],
+  // Only the words the browser reads (type="application/json", id="deck-words"): data, never run.
+  script: ['type', 'id'],
 };

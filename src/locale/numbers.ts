@@ -2,6 +2,8 @@
 
 /** "2.75" → "2,75" in Spanish: as many decimals as the figure was written with, never rounded or padded. */
 export function formatNumber(n: number, lang: string): string {
+  // A figure smaller than any a study reports (1e-30, say) is written in scientific notation rather than 30 zeros.
+  if (decimals(n) > 20) return new Intl.NumberFormat(lang, { notation: 'scientific', maximumSignificantDigits: 21 }).format(n);
   return new Intl.NumberFormat(lang, {
     minimumFractionDigits: decimals(n),
     maximumFractionDigits: decimals(n),
@@ -16,6 +18,5 @@ function decimals(n: number): number {
     const mantissa = s.slice(0, s.indexOf('e'));
     return Number(exp[1]) + (mantissa.split('.')[1]?.length ?? 0);
   }
-  // Intl allows at most 100 fraction digits; a JavaScript number never needs more than 20 here.
-  return Math.min(20, s.split('.')[1]?.length ?? 0);
+  return s.split('.')[1]?.length ?? 0;
 }

@@ -23,13 +23,15 @@ export interface ListSlides<T> {
   notes: (items: readonly T[], page: number, pages: number) => Raw;
   /** The words to use. */
   words: Words;
+  /** The bottom margin each item's height counts: the last item's may hang below the slide's content box. */
+  margin: number;
   /** Where an item is written, to report one too long for any slide. */
   where: (item: T, index: number) => Pick<Overfull, 'source' | 'path'>;
 }
 
 export function listSlides<T>(spec: ListSlides<T>): Slide[] {
   const w = spec.words;
-  const budget = CONTENT_HEIGHT - headingHeight(`${spec.title} (${w.text('deck.continued')})`);
+  const budget = CONTENT_HEIGHT + spec.margin - headingHeight(`${spec.title} (${w.text('deck.continued')})`);
   const leadHeight = spec.lead?.height ?? 0;
   // The lead sits on the first slide only: the budget is the same for every page, less the lead everywhere, which
   // wastes a little room on later pages but keeps the packing simple and never lets the first page overflow.

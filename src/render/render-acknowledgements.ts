@@ -26,6 +26,7 @@ export function renderAcknowledgements(model: TalkModel): Slide[] {
     kind: 'thanks',
     weight: 1,
     words: w,
+    margin: 18,
     items: ['invited', 'team'] as const,
     where: (item) => (item === 'invited' ? { source: 'people', path: ['invitedBy'] } : { source: 'people', path: ['team', 'summary'] }),
     height: (item) =>
@@ -58,6 +59,7 @@ ${items.map((item) =>
     kind: 'thanks',
     weight: 1,
     words: w,
+    margin: 18,
     items: people.helpers,
     where: (_h, i) => ({ source: 'people', path: ['helpers', i] }),
     height: (h) => {

@@ -31,6 +31,7 @@ function points(model: TalkModel, id: string, title: string, lead: string | unde
     kind: 'points',
     weight,
     words: w,
+    margin: 14,
     items: list,
     where: (_p, i) => ({ source: 'takeaways', path: [id, i, 'text'] }),
     height: (p) => pointHeight(p.text),

@@ -14,6 +14,7 @@ export function renderResources({ resources, words: w }: TalkModel): Slide[] {
     kind: 'resources',
     weight: 1,
     words: w,
+    margin: 16,
     items: resources.resources,
     where: (_r, i) => ({ source: 'resources', path: ['resources', i, 'name'] }),
     // 36 px links after the bullet's indent, with their margin.
@@ -39,6 +40,7 @@ export function renderReferences({ studies, words: w }: TalkModel): Slide[] {
     kind: 'references',
     weight: 0.8,
     words: w,
+    margin: 16,
     items: studies.studies,
     where: (_s, i) => ({ source: 'studies', path: ['studies', i, 'citation'] }),
     // 26 px after the number's indent, with their margin; links never break, so a little more.

@@ -125,7 +125,8 @@ function directionWord(r: StudyResult, w: Words): string {
 
 /** The pixels of a results slide left for the results: the slide less its eyebrow and heading. */
 export function resultsBudget(study: Study, w: Words): number {
-  return CONTENT_HEIGHT - eyebrowHeight(study, w) - headingHeight(`${w.text('study.found')} (${w.text('deck.continued')})`, 48) - 16;
+  // The list's 16 px margin below it and the last paragraph's 10 px one both hang below the content box.
+  return CONTENT_HEIGHT - eyebrowHeight(study, w) - headingHeight(`${w.text('study.found')} (${w.text('deck.continued')})`, 48) + 10;
 }
 
 /** "Study 3 of 20 · Randomized controlled trial, pilot": one line at 28 px, or more when the designs are many. */

@@ -9,7 +9,8 @@ type Direction = StudyResult['direction'];
 export function designLabel(study: Study, w: Words): string {
   // A comma, as the eyebrow and the table show a design's labels side by side (a list's "and" would read as two studies).
   const words = study.design.map((d) => w.design(d)).join(', ');
-  return words.charAt(0).toLocaleUpperCase(w.lang) + words.slice(1);
+  // The vocabulary's labels are lower case, to sit inside a sentence; a design of the talk's own is shown as written.
+  return w.designKey(study.design[0]!) ? words.charAt(0).toLocaleUpperCase(w.lang) + words.slice(1) : words;
 }
 
 const DIRECTION_KEYS: Record<Direction, string> = {

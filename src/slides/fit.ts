@@ -5,13 +5,12 @@
 import { wrapLines } from './split-text.ts';
 
 /**
- * A slide's content box: 1280 wide less 64 px each side, and from 36 px down to the slide's bottom edge. The slide's
- * 84 px bottom padding keeps the slide number clear on slides with room to spare; a full list may use it, as the
- * number and the controls sit at the right, where a list's last line seldom reaches. Every item's height counts its
- * bottom margin, which the last one on a slide does not need, so a full slide still ends a little above 720.
+ * A slide's content box: 1280 wide less 64 px each side, and from 36 px down to the slide's bottom edge (720). The
+ * slide's 84 px bottom padding keeps the slide number clear on slides with room to spare; a full list may use it, as
+ * the number and the controls sit at the right, where a list's last line seldom reaches.
  */
 export const CONTENT_WIDTH = 1152;
-export const CONTENT_HEIGHT = 696;
+export const CONTENT_HEIGHT = 684;
 
 /** Bold text is wider than the regular widths split-text measures; wrapping is also never quite as tight as ideal. */
 const SLACK = 0.96;
@@ -39,6 +38,7 @@ export function headingHeight(text: string, fontPx = 56): number {
  * page still gets a page of its own (the check reports it: see tooTall).
  */
 export function pack<T>(items: readonly T[], height: (item: T) => number, budget: number, lastExtra = 0): T[][] {
+  // (Heights count each item's bottom margin; callers add one margin to the budget, as the last item's hangs below.)
   const h = items.map(height);
   const n = h.length;
   if (n === 0) return [[]];

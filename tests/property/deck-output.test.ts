@@ -17,6 +17,7 @@ import { loadTalk, type TalkModel } from '../../src/data/load-data.ts';
 import { loadMarkdownSlides } from '../../src/data/load-markdown-slide.ts';
 import { DECK_ATTRIBUTES, DECK_TAGS, HEAD_ATTRIBUTES, HEAD_TAGS } from '../../src/html/allowlist.ts';
 import { renderSections } from '../../src/html/render-sections.ts';
+import { DataError } from '../../src/data/data-error.ts';
 import { COLLECTIONS, type CollectionName } from '../../src/schema/index.ts';
 import { buildDeck } from '../../src/slides/build-deck.ts';
 import { fillPage } from '../../src/vite/deck-plugin.ts';
@@ -101,7 +102,14 @@ async function build(values: Map<Field, string>, numbers: { lengthMinutes: numbe
   } catch {
     return undefined;
   }
-  const timed = await buildDeck(model);
+  let timed;
+  try {
+    timed = await buildDeck(model);
+  } catch (e) {
+    // Text too long for any slide is refused with a message naming its line, like any other bad input.
+    if (e instanceof DataError) return undefined;
+    throw e;
+  }
   return { page: fillPage(PAGE, { model, slides: timed }), slides: renderSections(timed) };
 }
 
@@ -206,13 +214,24 @@ describe('the deck for any accepted talk', () => {
     expect(MARKDOWN.size).toBeGreaterThan(50);
     // Text that is not on the slides or in their notes: kept for other pages (the text version, the handout),
     // or, for a result's detail, shown only when the result has no figures.
-    expect(HIDDEN.map(name)).toEqual(['people.yaml book.section', 'studies.yaml studies.5.results.0.detail', 'quotes.yaml intro', 'quotes.yaml clinic.school']);
+    // A result's passage is the source's words it is checked against: shown on the provenance page, not the slides.
+    expect(HIDDEN.map(name)).toEqual([
+      'people.yaml book.section',
+      ...[0, 1, 2, 3].map((i) => `studies.yaml studies.0.results.${i}.passage`),
+      'studies.yaml studies.5.results.0.detail',
+      'quotes.yaml intro',
+      'quotes.yaml clinic.school',
+    ]);
   });
 
   it('builds the real talk with only allow-listed elements and attributes', async () => {
     const built = await build(new Map(), { lengthMinutes: base.talk.lengthMinutes, change: 2.75, p: 0.001 });
     expect(read(built!.slides, DECK_TAGS, DECK_ATTRIBUTES).disallowed).toEqual([]);
     expect(read(headOf(built!.page), HEAD_TAGS, HEAD_ATTRIBUTES).disallowed).toEqual([]);
+    // The head's one script element is data for the browser (its words), never a script that runs.
+    const types: string[] = [];
+    new Parser({ onopentag: (tag, attrs) => tag === 'script' && types.push(attrs.type ?? '') }).end(headOf(built!.page));
+    expect(types).toEqual(['application/json']);
   });
 
   it('builds, shows every piece of text as the text it is, and lets nothing outside the allow-list through', async () => {
