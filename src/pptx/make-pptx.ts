@@ -113,7 +113,7 @@ export async function makePptx({ model, slides }: { model: TalkModel; slides: re
   }
 
   const written = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
-  return { buffer: await finish(written, { lang, author: talk.speaker.name ?? '', titleBoxes }), slides: slides.length };
+  return { buffer: await finish(written, { lang, author: talk.speaker.name ?? '', titleBoxes, blankLayout: w.text('pptx.blankLayout') }), slides: slides.length };
 }
 
 function directionWords(d: Direction, w: TalkModel['words']): string {
@@ -430,7 +430,10 @@ function box(x: number, y: number, w: number, h: number) {
 }
 
 /** What pptxgenjs leaves out or writes in English: the document's language, and the talk's language on every run. */
-async function finish(buffer: Buffer, { lang, author, titleBoxes }: { lang: string; author: string; titleBoxes: Box[] }): Promise<Buffer> {
+async function finish(
+  buffer: Buffer,
+  { lang, author, titleBoxes, blankLayout }: { lang: string; author: string; titleBoxes: Box[]; blankLayout: string },
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buffer);
   const edit = async (name: string, change: (xml: string) => string) => {
     const file = zip.file(name);
@@ -453,10 +456,36 @@ async function finish(buffer: Buffer, { lang, author, titleBoxes }: { lang: stri
       return `${xml.slice(0, from)}<a:xfrm><a:off x="${emu(b.x)}" y="${emu(b.y)}"/><a:ext cx="${emu(b.w)}" cy="${emu(b.h)}"/>${xml.slice(to)}`;
     });
   }
+  // pptxgenjs's own words: its spare layout's name, and the notes master's English sample text and date.
+  await edit('ppt/slideLayouts/slideLayout1.xml', (xml) => xml.replace('<p:cSld name="DEFAULT">', `<p:cSld name="${esc(blankLayout)}">`));
+  await edit('ppt/notesMasters/notesMaster1.xml', (xml) =>
+    ['Click to edit Master text styles', 'Second level', 'Third level', 'Fourth level', 'Fifth level', '7/23/19'].reduce(
+      (x, sample) => x.replace(`<a:t>${sample}</a:t>`, '<a:t></a:t>'),
+      xml,
+    ),
+  );
+  // The master's slide number shows the number field's usual stand-in, not "null".
+  await edit('ppt/slideMasters/slideMaster1.xml', (xml) => xml.replace('<a:t>null</a:t>', '<a:t>‹#›</a:t>'));
   for (const name of Object.keys(zip.files)) {
     if (/^ppt\/(slides|notesSlides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(name) || name === 'ppt/notesMasters/notesMaster1.xml') {
-      await edit(name, (xml) => xml.replace(/lang="en-US"/g, `lang="${lang}"`).replace(/ altLang="en-US"/g, ''));
+      await edit(name, (xml) => onePPrPerParagraph(xml.replace(/lang="en-US"/g, `lang="${lang}"`).replace(/ altLang="en-US"/g, '')));
     }
   }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/**
+ * pptxgenjs writes paragraph properties before every run of a paragraph, the later ones without the first one's bullet
+ * (`<a:buNone/>`), which is not valid DrawingML and makes LibreOffice drop the bullet or number of a list item that
+ * holds bold or linked words. A paragraph keeps its first properties only.
+ */
+function onePPrPerParagraph(xml: string): string {
+  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_, inner: string) => {
+    let seen = false;
+    return `<a:p>${inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, (pPr) => {
+      if (seen) return '';
+      seen = true;
+      return pPr;
+    })}</a:p>`;
+  });
 }

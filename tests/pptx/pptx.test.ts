@@ -50,6 +50,12 @@ describe('the PowerPoint file of the talk', () => {
     const layouts = pptx.files.filter((f) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(f));
     const withTitle = await Promise.all(layouts.map(async (f) => shapes(await pptx.xml(f)).some((sp) => placeholderType(sp) === 'title')));
     expect(withTitle).toContain(true);
+    // Layout names in the talk's words, and none of pptxgenjs's sample text left in the masters.
+    const names = await Promise.all(layouts.map(async (f) => DomUtils.getElementsByTagName('p:cSld', (await pptx.xml(f)).children)[0]!.attribs.name));
+    expect(names.sort()).toEqual(['Blank', 'Talk slide']);
+    const masters = pptx.files.filter((f) => /^ppt\/(slideMasters|notesMasters)\/[^/]+\.xml$/.test(f));
+    const masterText = (await Promise.all(masters.map(async (f) => textOf(await pptx.xml(f))))).join(' ');
+    expect(masterText).not.toMatch(/null|Click to edit|level|\d+\/\d+\/\d+/);
   });
 
   it('holds every figure, name, attribution, study title and quote of the talk as text on a slide or in its notes', async () => {
@@ -98,6 +104,15 @@ describe('the PowerPoint file of the talk', () => {
     expect(numbered).toHaveLength(5);
     const tips = slides[deck.slides.findIndex((s) => s.id === 'tips')]!;
     expect(DomUtils.getElementsByTagName('a:buChar', tips.children).length).toBe(6);
+    // An item with bold, italic or linked words is still one numbered paragraph (its properties given once, first).
+    const references = deck.slides.map((s, i) => [s, slides[i]!] as const).filter(([s]) => s.kind === 'references');
+    const numbers = references.flatMap(([, x]) => DomUtils.getElementsByTagName('a:buAutoNum', x.children).map((n) => Number(n.attribs.startAt)));
+    expect(numbers).toEqual(deck.model.studies.studies.map((_, i) => i + 1));
+    for (const x of slides) for (const p of DomUtils.getElementsByTagName('a:p', x.children)) {
+      const props = p.children.filter((c) => c.type === 'tag' && (c as { name: string }).name === 'a:pPr');
+      expect(props.length).toBeLessThanOrEqual(1);
+      if (props.length) expect(p.children.find((c) => c.type === 'tag')).toBe(props[0]);
+    }
   });
 
   it('gives every picture alternative text: the marks their direction, the QR code its address', async () => {
