@@ -4,11 +4,18 @@
 export function formatNumber(n: number, lang: string): string {
   // A figure smaller than any a study reports (1e-30, say) is written in scientific notation rather than 30 zeros.
   if (decimals(n) > 20) return new Intl.NumberFormat(lang, { notation: 'scientific', maximumSignificantDigits: 21 }).format(n);
-  return new Intl.NumberFormat(lang, {
-    minimumFractionDigits: decimals(n),
-    maximumFractionDigits: decimals(n),
-  }).format(n);
+  const d = decimals(n);
+  const key = `${lang} ${d}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang, { minimumFractionDigits: d, maximumFractionDigits: d });
+    FORMATS.set(key, format);
+  }
+  return format.format(n);
 }
+
+/** One formatter per language and number of decimals: making one costs far more than using it. */
+const FORMATS = new Map<string, Intl.NumberFormat>();
 
 /** Decimals in the shortest form of the number (0.001 → 3, 1e-7 → 7). */
 function decimals(n: number): number {

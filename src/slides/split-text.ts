@@ -105,6 +105,14 @@ const OTHER: Record<string, number> = { '“': 0.4, '”': 0.4, '‘': 0.24, '�
  * letter as its letter, East Asian characters and emoji 1.2, anything else not measured 0.7 (wider than most).
  */
 export function textWidth(text: string): number {
+  // Plain ASCII needs no grapheme segmentation (the slow part); widths of the same word are asked for again and again.
+  if (/^[\x20-\x7e]*$/.test(text)) {
+    let w = 0;
+    for (let i = 0; i < text.length; i++) w += ASCII[text.charCodeAt(i) - 32]! / 100;
+    return w;
+  }
+  const known = WIDTHS.get(text);
+  if (known !== undefined) return known;
   let w = 0;
   for (const g of graphemes(text)) {
     if (WIDE.test(g)) {
@@ -116,11 +124,18 @@ export function textWidth(text: string): number {
     if (code >= 32 && code < 127) w += ASCII[code - 32]! / 100;
     else w += OTHER[base] ?? (/^[\u200b-\u200d\u2060\ufeff]$/.test(base) ? 0 : 0.7);
   }
+  if (WIDTHS.size > 50_000) WIDTHS.clear();
+  WIDTHS.set(text, w);
   return w;
 }
 
+/** Widths of non-ASCII words already measured (bounded, so a long property test cannot grow it for ever). */
+const WIDTHS = new Map<string, number>();
+
+// One segmenter for every call: making one is far slower than using it, and widths are asked for thousands of times.
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 function graphemes(text: string): string[] {
-  return [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
+  return [...GRAPHEMES.segment(text)].map((s) => s.segment);
 }
 
 function toPieces(text: string, maxWords: number, maxLines: number): Piece[] {
