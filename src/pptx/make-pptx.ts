@@ -34,9 +34,9 @@ const SPACING = 1.0;
 const WIDTH_SLACK = 0.9;
 
 export const COLORS = { text: '111111', bg: 'FFFDF7', link: '0A3A6E', accent: '1F5FA8', mutedBg: 'EEF2F7' };
+/** Named on every run and in the theme; each run also says it is a sans-serif (pitch family 34), so a computer without
+ * it picks a sans-serif such as Verdana, the deck's own fallback. Widths are estimated pessimistically for that. */
 export const FONT = 'Atkinson Hyperlegible';
-/** Named in the theme as the fallback: a wide, clear sans-serif that Windows and macOS have, as in the deck's CSS. */
-export const FALLBACK_FONT = 'Verdana';
 
 const inch = (px: number) => px / 96;
 const pt = (px: number) => Math.round(px * 0.75 * 2) / 2;
