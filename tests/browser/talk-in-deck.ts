@@ -12,12 +12,41 @@ import { renderSections } from '../../src/html/render-sections.ts';
 import { buildDeck } from '../../src/slides/build-deck.ts';
 import { serveFolder, waitForReveal, type Served } from './harness.ts';
 import { measureSlide } from './measure-slide.ts';
+import { talkCharacters } from '../../src/fonts/characters.ts';
+import { fontFaceCss, subsetTypeface } from '../../src/fonts/typeface.ts';
+import { cspMeta, deckPolicy } from '../../src/share/csp.ts';
+import { CSP_META } from '../../src/share/single-file.ts';
+import type { TalkModel } from '../../src/data/load-data.ts';
+import type { TimedSlide } from '../../src/slides/slide.ts';
 
 export const SIZES = [
   { width: 1280, height: 720 },
   { width: 1024, height: 576 },
   { width: 1920, height: 1080 },
 ];
+
+/**
+ * The page's typeface cut to another talk's characters, as a build of that talk would cut it: the faces written into
+ * the site's assets/, the page's @font-face rules replaced, and its policy given the new style sheet's hash. (The
+ * harness built the deck for this talk; another talk's accents would otherwise fall back to another font.)
+ */
+async function withTypefaceOf(page: string, deck: { model: TalkModel; slides: TimedSlide[] }, site: string): Promise<string> {
+  const typeface = await subsetTypeface(await talkCharacters(deck));
+  for (const f of typeface.faces) writeFileSync(join(site, 'assets', f.fileName), f.woff2);
+  const faces = fontFaceCss(typeface, (f) => `./assets/${f.fileName}`);
+  const styles: string[] = [];
+  let placed = false;
+  const out = page.replace(/<style>([\s\S]*?)<\/style>/g, (_all, css: string) => {
+    const cut = css.replace(/@font-face\s*\{[^}]*\}\n?/g, () => {
+      if (placed) return '';
+      placed = true;
+      return faces;
+    });
+    styles.push(cut);
+    return `<style>${cut}</style>`;
+  });
+  return out.replace(CSP_META, `${cspMeta(deckPolicy({ styles }))}\n`);
+}
 
 /** The built deck's index.html with its slides and language replaced: the same scripts, styles and fonts. */
 function withSections(page: string, sections: string, lang: string): string {
@@ -109,7 +138,8 @@ export class TalkInDeck {
     const model = loadTalk({ root, cwd: root });
     const slides = await buildDeck(model);
     const lang = model.talk.lang;
-    writeFileSync(join(this.work, 'site', 'index.html'), withSections(this.template, renderSections(slides), lang));
+    const site = join(this.work, 'site');
+    writeFileSync(join(site, 'index.html'), await withTypefaceOf(withSections(this.template, renderSections(slides), lang), { model, slides }, site));
     const problems: string[] = [];
     for (const viewport of sizes) {
       const context = await this.browser.newContext({ viewport });
