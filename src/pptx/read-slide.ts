@@ -20,10 +20,10 @@ export interface Run {
   small?: boolean;
 }
 
+/** A table cell: one or more parts, each perhaps led by a direction mark (an overview cell's directions each on a line). */
 export interface Cell {
-  runs: Run[];
   header: boolean;
-  marks: Direction[];
+  parts: { runs: Run[]; mark?: Direction }[];
 }
 
 export type Block =
@@ -224,8 +224,8 @@ function resultsTable(list: Element): Block {
     const label = dir ? inlineRuns(dir.children, { bold: true }, marks) : [];
     const rest = inlineRuns(li.children.filter((c) => c !== dir), {}, marks);
     return [
-      { runs: label, header: false, marks },
-      { runs: rest, header: false, marks: [] },
+      { header: false, parts: [{ runs: label, mark: marks[0] }] },
+      { header: false, parts: [{ runs: rest }] },
     ];
   });
   return { type: 'table', cls: 'results', head: [], rows };
@@ -240,9 +240,20 @@ function readTable(table: Element): Block {
   const rows = DomUtils.findAll((e) => e.name === 'tr', table.children);
   const cells = (tr: Element): Cell[] =>
     tr.children.filter(isElement).filter((c) => c.name === 'th' || c.name === 'td').map((c) => {
-      const marks: Direction[] = [];
-      const runs = inlineRuns(c.children, c.name === 'th' ? { bold: true } : {}, marks);
-      return { runs, header: c.name === 'th', marks };
+      const style = c.name === 'th' ? { bold: true } : {};
+      // Split at the cell's own line breaks: each part keeps its own mark.
+      const groups: ChildNode[][] = [[]];
+      for (const n of c.children) {
+        if (isElement(n) && n.name === 'br') groups.push([]);
+        else groups[groups.length - 1]!.push(n);
+      }
+      const parts = groups
+        .map((g) => {
+          const marks: Direction[] = [];
+          return { runs: inlineRuns(g, style, marks), mark: marks[0] };
+        })
+        .filter((p) => p.runs.length || p.mark);
+      return { header: c.name === 'th', parts: parts.length ? parts : [{ runs: [] }] };
     });
   const headRow = rows.find((r) => r.parent && isElement(r.parent) && r.parent.name === 'thead');
   return {

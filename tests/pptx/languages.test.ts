@@ -40,6 +40,22 @@ describe('the PowerPoint file of the Spanish example talk', () => {
     expect(englishIn(text, 'es')).toEqual([]);
   });
 
+  it('gives each direction of an overview cell its own mark, in a row of its own that the study spans', async () => {
+    const { buffer, deck } = await pptxOf(EXAMPLE);
+    const slides = await (await readPptx(buffer)).slides();
+    const at = deck.slides.findIndex((s) => s.kind === 'overview');
+    const overview = slides[at]!;
+    const alts = DomUtils.getElementsByTagName('p:cNvPr', overview.children).map((e) => e.attribs.descr).filter(Boolean);
+    const w = deck.model.words;
+    // "Opiniones sobre la piscina" (mixed) and "El calor" (worse) share a cell in the deck, a line each.
+    expect(alts).toEqual(expect.arrayContaining([w.text('pptx.markAlt', { direction: w.text('result.mixed') }), w.text('pptx.markAlt', { direction: w.text('result.worse') })]));
+    const cells = DomUtils.getElementsByTagName('a:tc', overview.children);
+    expect(cells.some((c) => Number(c.attribs.rowSpan) >= 2)).toBe(true);
+    const texts = cells.map((c) => textOf(c).trim());
+    expect(texts).toContain('Opiniones sobre la piscina');
+    expect(texts).toContain('El calor');
+  });
+
   it('finds English in the English talk, so the check above can fail', async () => {
     const text = await everythingWritten(await readPptx((await pptxOf(ROOT)).buffer));
     expect(englishIn(text, 'es')).toEqual(expect.arrayContaining(['What they found', 'Talk slide']));

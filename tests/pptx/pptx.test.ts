@@ -1,7 +1,7 @@
 // The PowerPoint file of the real talk, read back from its XML (issue 14): one slide per deck slide, each with a real
 // title placeholder, the talk's figures, names and quotes as text, notes on every slide, tables as tables, pictures
 // with alternative text, working links, sizes no smaller than 24 px, and the document's properties.
-import { DomUtils } from 'htmlparser2';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../src/html/escape.ts';
 import { notesText } from '../../src/pptx/notes-text.ts';
@@ -30,7 +30,7 @@ describe('the PowerPoint file of the talk', () => {
     // Each slide's title is its heading: the deck's slide titles (which name the part, "1 of 2") start the same way.
     deck.slides.forEach((slide, i) => {
       const heading = flat(slide.title.replace(/ \(\d+ of \d+\)$/, '').replace(/: results$/, ''));
-      if (slide.kind === 'study-results') expect(titles[i]).toBe('What they found');
+      if (slide.kind === 'study-results') expect(titles[i]).toMatch(/^What they found/);
       else if (slide.kind === 'quote') expect(titles[i]).toMatch(/^What therapists see/);
       else if (slide.kind === 'clinic') expect(titles[i]).toBe('MS Massage Specialty Clinic, Toronto');
       else expect(titles[i], slide.id).toContain(heading.replace(/ continued$/, ''));
@@ -102,8 +102,13 @@ describe('the PowerPoint file of the talk', () => {
     const agenda = slides[deck.slides.findIndex((s) => s.id === 'agenda')]!;
     const numbered = DomUtils.getElementsByTagName('a:buAutoNum', agenda.children);
     expect(numbered).toHaveLength(5);
-    const tips = slides[deck.slides.findIndex((s) => s.id === 'tips')]!;
-    expect(DomUtils.getElementsByTagName('a:buChar', tips.children).length).toBe(6);
+    // Every list item of every slide (bar the results, which are a table) is one bullet or numbered paragraph.
+    deck.slides.forEach((slide, i) => {
+      const doc = parseDocument(unwrap(slide.body));
+      const items = DomUtils.findAll((e) => e.name === 'li' && !(e.parent as { attribs?: Record<string, string> } | null)?.attribs?.class?.includes('results'), doc.children);
+      const bullets = DomUtils.findAll((e) => e.name === 'a:buChar' || e.name === 'a:buAutoNum', slides[i]!.children);
+      expect(bullets.length, slide.id).toBe(items.length);
+    });
     // An item with bold, italic or linked words is still one numbered paragraph (its properties given once, first).
     const references = deck.slides.map((s, i) => [s, slides[i]!] as const).filter(([s]) => s.kind === 'references');
     const numbers = references.flatMap(([, x]) => DomUtils.getElementsByTagName('a:buAutoNum', x.children).map((n) => Number(n.attribs.startAt)));
