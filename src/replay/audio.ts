@@ -42,7 +42,7 @@ export function readAudio(file: string): Audio {
   }
   const seconds = kind.mime === 'audio/mp4' ? mp4Seconds(bytes) : kind.mime === 'audio/ogg' ? oggSeconds(bytes) : mp3Seconds(bytes);
   if (seconds === null) {
-    throw new ReplayInputError([`${file}: this is not ${/^[AEIOU]/.test(kind.name) ? 'an' : 'a'} ${kind.name} recording that a browser can play (its contents do not match its name, or it is damaged)`]);
+    throw new ReplayInputError([`${file}: this is not a recording in ${kind.name} that a browser can play (its contents do not match its name, or it is damaged)`]);
   }
   if (!(seconds > 0)) throw new ReplayInputError([`${file}: the recording is empty (0 seconds long)`]);
   return { kind, seconds, bytes };

@@ -60,9 +60,19 @@ interface ParsedCue {
 function parseVtt(file: string, text: string, what: string): ParsedCue[] {
   const problems = notWebVtt(file, text, what);
   if (problems.length) throw new ReplayInputError(problems);
+  // A time line written almost right ("->", "—>", commas): said plainly, at its own line (the parser would take it
+  // for a cue's name and complain about the next line).
+  const near = text.split(/\r\n|\r|\n/).flatMap((l, i) =>
+    /^\s*(?:\d+:)?\d{1,2}:\d\d[\d:.,]*\s*(?:-+|–|—)>?\s*(?:\d+:)?\d{1,2}:\d\d/.test(l) && !/^(?:\d+:)?\d\d:\d\d\.\d\d\d[ \t]+-->[ \t]+(?:\d+:)?\d\d:\d\d\.\d\d\d(?:[ \t]|$)/.test(l.trim())
+      ? [`${file}:${i + 1}  "${l.trim().slice(0, 60)}" is not a cue's time: write it as 00:01:02.500 --> 00:01:09.000 (hours optional, a dot before the milliseconds, and "-->")`]
+      : [],
+  );
+  if (near.length) throw new ReplayInputError(near);
   const result = new WebVTTParser().parse(text, 'metadata');
   if (result.errors.length) {
-    throw new ReplayInputError(result.errors.map((e) => `${file}:${e.line}:${e.col + 1}  the ${what} is not valid WebVTT: ${e.message}`));
+    throw new ReplayInputError(
+      result.errors.map((e) => `${file}:${e.line}${Number.isFinite(e.col) ? `:${e.col + 1}` : ''}  the ${what} is not valid WebVTT: ${e.message}`),
+    );
   }
   // The parser does not say where each cue is: its timing line ("… --> …") is, in order.
   const lines = text.split(/\r\n|\r|\n/);
