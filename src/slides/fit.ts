@@ -5,12 +5,11 @@
 import { wrapLines } from './split-text.ts';
 
 /**
- * A slide's content box: 1280 wide less 64 px each side, and from 36 px down to the slide's bottom edge (720). The
- * slide's 84 px bottom padding keeps the slide number clear on slides with room to spare; a full list may use it, as
- * the number and the controls sit at the right, where a list's last line seldom reaches.
+ * A slide's content box: 1280 wide less 64 px each side, and from 36 px down to 672 px, where the slide number and the
+ * arrows begin (they sit over the slide's bottom right corner, and a full-width last line would run under them).
  */
 export const CONTENT_WIDTH = 1152;
-export const CONTENT_HEIGHT = 684;
+export const CONTENT_HEIGHT = 636;
 
 /** Bold text is wider than the regular widths split-text measures; wrapping is also never quite as tight as ideal. */
 const SLACK = 0.96;

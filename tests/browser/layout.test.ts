@@ -1,7 +1,7 @@
 // Every slide at three screen sizes: nothing outside the slide, no text on text, nothing scrolls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deckPage, goTo, normaliseSlideNumber, openDeck, type Deck } from './harness.ts';
-import { measureSlide, type LayoutReport } from './measure-slide.ts';
+import { measureSlide, textUnderControls, type LayoutReport } from './measure-slide.ts';
 
 let deck: Deck;
 beforeAll(async () => {
@@ -19,10 +19,12 @@ describe.each(SIZES)('every slide at $width×$height', (viewport) => {
   it('stays inside the slide, has no overlapping text, does not scroll, and shows "n / total"', async () => {
     const page = await deckPage(deck, { viewport });
     const reports: LayoutReport[] = [];
+    const underControls: string[] = [];
     for (let i = 0; i < deck.ids.length; i++) {
       await goTo(page, i);
       reports.push(await page.evaluate(measureSlide));
       reports.at(-1)!.number = normaliseSlideNumber(reports.at(-1)!.number);
+      underControls.push(...(await page.evaluate(textUnderControls)).map((t) => `${deck.ids[i]}: ${t}`));
     }
     await page.context().close();
 
@@ -33,6 +35,8 @@ describe.each(SIZES)('every slide at $width×$height', (viewport) => {
       expect(r.scrolls, `${r.id}: scrolling boxes`).toEqual([]);
       expect(r.number, `${r.id}: slide number`).toBe(`${i + 1} / ${deck.ids.length}`);
     }
+    // The slide number and the arrows sit over the slide's bottom right corner: no text may run under them.
+    expect(underControls).toEqual([]);
   }, 180_000);
 });
 

@@ -62,3 +62,30 @@ export function measureSlide(): LayoutReport {
   return { id: slide.id, outside, overlaps, scrolls, number };
 }
 
+
+/**
+ * Runs in the page: lines of the current slide's text that lie under the slide number or the arrows, which Reveal
+ * draws over the slide's bottom right corner.
+ */
+export function textUnderControls(): string[] {
+  const reveal = (window as unknown as { Reveal: { getCurrentSlide(): HTMLElement } }).Reveal;
+  const slide = reveal.getCurrentSlide();
+  const boxes = [...document.querySelectorAll('.reveal .controls button, .reveal .slide-number')]
+    .filter((e) => getComputedStyle(e).display !== 'none' && getComputedStyle(e).visibility !== 'hidden')
+    .map((e) => e.getBoundingClientRect())
+    .filter((r) => r.width > 0 && r.height > 0);
+  const found: string[] = [];
+  const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    const el = n.parentElement;
+    if (!n.data.trim() || !el || el.closest('aside.notes') || el.closest('.visually-hidden')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    for (const r of range.getClientRects()) {
+      if (r.width === 0 || r.height === 0) continue;
+      const hit = boxes.some((b) => Math.min(r.right, b.right) - Math.max(r.left, b.left) > 1 && Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top) > 1);
+      if (hit) found.push(`"${n.data.trim().slice(0, 30)}"`);
+    }
+  }
+  return found;
+}

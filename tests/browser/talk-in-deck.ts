@@ -11,7 +11,7 @@ import { loadTalk } from '../../src/data/load-data.ts';
 import { renderSections } from '../../src/html/render-sections.ts';
 import { buildDeck } from '../../src/slides/build-deck.ts';
 import { serveFolder, waitForReveal, type Served } from './harness.ts';
-import { measureSlide } from './measure-slide.ts';
+import { measureSlide, textUnderControls } from './measure-slide.ts';
 import { talkCharacters } from '../../src/fonts/characters.ts';
 import { fontFaceCss, subsetTypeface } from '../../src/fonts/typeface.ts';
 import { cspMeta, deckPolicy } from '../../src/share/csp.ts';
@@ -76,6 +76,7 @@ interface SlideFit {
   outside: string[];
   overlaps: string[];
   small: string[];
+  underControls: string[];
 }
 
 /** Every slide of the page at one size: what lies outside it, text over text, and (at 1280×720) text under 24 px. */
@@ -103,7 +104,7 @@ async function measureAll(page: Page, checkSizes: boolean): Promise<SlideFit[]> 
           return found;
         })
       : [];
-    out.push({ id: layout.id, outside: layout.outside, overlaps: layout.overlaps, small });
+    out.push({ id: layout.id, outside: layout.outside, overlaps: layout.overlaps, small, underControls: await page.evaluate(textUnderControls) });
   }
   return out;
 }
@@ -152,7 +153,12 @@ export class TalkInDeck {
       if (ids !== slides.map((s) => s.id).join(' ')) problems.push(`the deck showed other slides than the talk made: ${ids}`);
       for (const f of fits) {
         const at = `${lang} ${viewport.width}×${viewport.height} ${f.id}`;
-        problems.push(...f.outside.map((o) => `${at}: outside the slide: ${o}`), ...f.overlaps.map((o) => `${at}: text over text: ${o}`), ...f.small.map((o) => `${at}: small text: ${o}`));
+        problems.push(
+          ...f.outside.map((o) => `${at}: outside the slide: ${o}`),
+          ...f.overlaps.map((o) => `${at}: text over text: ${o}`),
+          ...f.small.map((o) => `${at}: small text: ${o}`),
+          ...f.underControls.map((o) => `${at}: text under the slide number or arrows: ${o}`),
+        );
       }
     }
     return problems;
