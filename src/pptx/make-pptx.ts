@@ -333,7 +333,6 @@ function textProps(paras: Para[], ctx: Ctx, scale = 1): TextProps[] {
         if (p.bullet) {
           options.bullet = p.bullet.number !== undefined ? { type: 'number', numberType: 'arabicPeriod', startAt: p.bullet.number, indent: pt(px * 1.2) } : { indent: pt(px * 1.2) };
         }
-        if (p.indent) options.indentLevel = 0;
         options.paraSpaceAfter = pi < paras.length - 1 ? pt(p.spaceAfter * Math.min(1, scale)) : 0;
         options.lineSpacingMultiple = SPACING;
         if (p.align) options.align = p.align;

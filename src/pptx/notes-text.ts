@@ -13,7 +13,7 @@ export function notesText(notesHtml: string): string {
     if (text) lines.push(text);
     line = '';
   };
-  const walk = (nodes: ChildNode[], inQuote: boolean) => {
+  const walk = (nodes: ChildNode[]) => {
     for (const n of nodes) {
       if (n.type === 'text') line += n.data;
       else if (n.type === 'tag') {
@@ -24,14 +24,13 @@ export function notesText(notesHtml: string): string {
         }
         if (BLOCKS.has(e.name)) flush();
         if (e.name === 'li') line += '• ';
-        if (e.name === 'p' && inQuote) line += '  ';
-        walk(e.children, inQuote || e.name === 'blockquote');
+        walk(e.children);
         if (e.name === 'a' && e.attribs.href && !DomUtils.textContent(e).includes(e.attribs.href.replace(/\/$/, ''))) line += ` (${e.attribs.href})`;
         if (BLOCKS.has(e.name)) flush();
       }
     }
   };
-  walk(parseDocument(notesHtml).children, false);
+  walk(parseDocument(notesHtml).children);
   flush();
   return lines.join('\n');
 }
