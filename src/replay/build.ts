@@ -2,7 +2,7 @@
 // (dist/<slug>-replay.html and dist/<slug>-replay.<ext>). The page carries the built deck's slides and styles, its
 // own script (src/replay/page.ts, bundled here with Reveal) and the chapters and captions as JSON; it asks no other
 // site for anything and works from file://. With `edit` it is the timeline editor (dist/<slug>-timeline.html).
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseDocument, DomUtils } from 'htmlparser2';
 import type { Element } from 'domhandler';
@@ -223,8 +223,8 @@ ${captions.length && !edit ? `<p class="replay-caption" id="replay-caption"></p>
 <button type="button" id="replay-forward">${e(w.text('replay.forward'))}</button>
 <span class="replay-seek"><label for="replay-seek">${e(w.text('replay.position'))}</label><input type="range" id="replay-seek" min="0" max="0" step="1" value="0"></span>
 <span class="replay-time" id="replay-time" aria-hidden="true"></span>
-<label for="replay-speed">${e(w.text('replay.speed'))}</label>
-<select id="replay-speed">${speeds.map((s) => `<option value="${s}"${s === 1 ? ' selected' : ''}>${fmt.format(s)}×</option>`).join('')}</select>
+<span class="replay-speed"><label for="replay-speed">${e(w.text('replay.speed'))}</label>
+<select id="replay-speed">${speeds.map((s) => `<option value="${s}"${s === 1 ? ' selected' : ''}>${fmt.format(s)}×</option>`).join('')}</select></span>
 ${
   captions.length && !edit
     ? `<button type="button" id="replay-captions-toggle" aria-pressed="true" aria-keyshortcuts="C" aria-describedby="replay-captions-key">${e(w.text('replay.captions'))}<span class="replay-toggle-state" aria-hidden="true">${e(
@@ -286,6 +286,11 @@ export async function buildReplay(options: ReplayOptions): Promise<ReplayResult>
   const pageName = options.edit ? timelineFile(talk) : replayFile(talk);
   const saveAs = options.chapters ? basename(options.chapters) : `${talk.slug}-chapters.vtt`;
   const page = renderReplayPage({ talk, words, deck, audioFile: audioName, audioMime: audio.kind.mime, chapters, captions, script, edit: !!options.edit, saveAs });
+  // A copy of an earlier recording of another kind would only be left behind.
+  for (const ext of ['.m4a', '.mp3', '.ogg', '.opus']) {
+    const other = resolve(dist, replayAudioFile(talk, ext));
+    if (ext !== audio.kind.ext && existsSync(other) && !options.edit) rmSync(other);
+  }
   const audioOut = resolve(dist, audioName);
   const same = existsSync(audioOut) && readFileSync(audioOut).equals(audio.bytes);
   if (!same) writeWhole(audioOut, audio.bytes);

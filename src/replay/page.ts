@@ -392,7 +392,12 @@ void deck.initialize().then(() => {
   // Reveal names its arrows in English.
   const names: Record<string, string> = { left: 'replay.previousSlide', right: 'replay.nextSlide', up: 'replay.previousSlide', down: 'replay.nextSlide' };
   for (const [side, key] of Object.entries(names)) deck.getRevealElement()?.querySelector(`.controls .navigate-${side}`)?.setAttribute('aria-label', say(key));
-  if (data.mode === 'edit') renderEditList();
+  if (data.mode === 'edit') {
+    // A new timeline starts with the first slide at the start of the recording; → marks each change after it.
+    const first = deck.getSlides()[0]?.id;
+    if (chapters.length === 0 && first) chapters.push({ slide: first, start: 0, end: Number.isFinite(audio.duration) ? audio.duration : 1 });
+    renderEditList();
+  }
   showPlaying();
   setCaptions(true);
   follow();

@@ -323,13 +323,13 @@ describe('the timeline editor', () => {
     expect(out).toContain(`${SLUG}-timeline.html`);
     const { page, errors } = await openPage(pathToFileURL(resolve(dist, `${SLUG}-timeline.html`)).href);
     await page.locator('.reveal').focus();
-    // Title from the start; → at 10 s and at 20 s, as if the recording were playing.
-    await seek(page, 0);
-    await page.keyboard.press('ArrowRight');
+    // The first slide from the start; → at 10 s and at 20 s, as if the recording were playing.
+    await expect.poll(() => page.locator('#replay-edit-list li').count()).toBe(1);
     await seek(page, 10);
     await page.keyboard.press('ArrowRight');
     await seek(page, 20);
     await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('#replay-status').textContent()).toMatch(/ starts at 00:20\.$/);
     const items = page.locator('#replay-edit-list li');
     await expect.poll(() => items.count()).toBe(3);
     // The second chapter half a second later.
@@ -341,7 +341,7 @@ describe('the timeline editor', () => {
     expect(text.startsWith('WEBVTT')).toBe(true);
     const cues = cuesOf(text);
     const ids = [...readFileSync(resolve(dist, 'index.html'), 'utf8').matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]!);
-    expect(cues.map((c) => c.slide)).toEqual(ids.slice(1, 4));
+    expect(cues.map((c) => c.slide)).toEqual(ids.slice(0, 3));
     expect(cues.map((c) => c.start)).toEqual([0, 10.5, 20]);
     expect(cues.map((c) => c.end)).toEqual([10.5, 20, recording.seconds]);
     const axe = await new AxeBuilder({ page }).analyze();
