@@ -1,7 +1,7 @@
 // npm run replay's inputs: each mistake reported with the file and line, every one at once, a non-zero exit, and
 // nothing written. The recording's length is read from the file itself, in each kind.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -164,6 +164,25 @@ describe('npm run replay', () => {
     expect(offset.status).toBe(1);
     expect(offset.stderr).toContain('--offset must be a number of seconds, such as 12.5 or -3, not "ten"');
     expect(existsSync(resolve(dist, 'ms-massage-replay.html'))).toBe(false);
+  });
+
+  it("writes the page in the talk's language", () => {
+    const good = file('es.vtt', 'WEBVTT\n\n00:00:00.000 --> 00:00:04.000\ntitle\n');
+    const spanish = resolve(dir, 'dist-es');
+    mkdirSync(spanish, { recursive: true });
+    writeFileSync(resolve(spanish, 'index.html'), readFileSync(resolve(dist, 'index.html'), 'utf8').replace('lang="en"', 'lang="es"'));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'scripts/replay.ts'), '--dist', spanish, '--talk', 'examples/ejercicio-em', '--audio', ogg, '--chapters', good], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    const page = readdirSync(spanish).find((f) => f.endsWith('-replay.html'))!;
+    const html = readFileSync(resolve(spanish, page), 'utf8');
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain('Reproducir la grabación');
+    expect(html).toContain('Diapositivas de la grabación');
+    expect(html).not.toContain('Play the recording');
+    expect(html).toContain('1,25×');
   });
 
   it('builds the replay beside a copy of the recording when all is well', () => {
