@@ -277,6 +277,16 @@ audio.addEventListener('error', () => {
   status.textContent = say('replay.cannotPlay');
 });
 
+// Space and Enter press a button or follow a link, and the speed menu takes the arrow keys: none of them may also
+// move the slides (Reveal listens on the whole page).
+for (const area of document.querySelectorAll('.replay-player, .replay-below')) {
+  area.addEventListener('keydown', (event) => {
+    const { key, target } = event as KeyboardEvent;
+    const tag = (target as HTMLElement).tagName;
+    if (tag === 'SELECT' || ((tag === 'BUTTON' || tag === 'A') && (key === ' ' || key === 'Enter'))) event.stopPropagation();
+  });
+}
+
 // C turns the captions on and off (the deck keeps its own keys: arrows, space and the rest move the slides, and so
 // the recording).
 document.addEventListener('keydown', (event) => {

@@ -239,6 +239,19 @@ describe('the replay page', () => {
     expect(await page.locator('#replay-play').textContent()).toBe('Pause the recording');
     await page.locator('#replay-play').click();
     expect(await page.evaluate(() => (document.getElementById('replay-audio') as HTMLAudioElement).paused)).toBe(true);
+    // Space on the button plays and pauses; it does not also move the slides (as Space does on the slides).
+    const before = await state(page);
+    await page.locator('#replay-play').focus();
+    await page.keyboard.press('Space');
+    expect(await page.evaluate(() => (document.getElementById('replay-audio') as HTMLAudioElement).paused)).toBe(false);
+    await page.keyboard.press('Space');
+    expect(await page.evaluate(() => (document.getElementById('replay-audio') as HTMLAudioElement).paused)).toBe(true);
+    expect((await state(page)).slide).toBe(before.slide);
+    // The speed menu takes the arrow keys.
+    await page.locator('#replay-speed').focus();
+    await page.keyboard.press('ArrowUp');
+    expect((await state(page)).slide).toBe(before.slide);
+    await page.locator('#replay-speed').selectOption('1');
   });
 
   it('has no accessibility violations, and every control is at least 24 px and reachable by keyboard', async () => {
