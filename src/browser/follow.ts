@@ -20,6 +20,7 @@ import {
 import { FOLLOW_KEY, RECORD_KEY } from '../locale/browser-keys.ts';
 import { say } from './deck-words.ts';
 import { keyHelp } from './key-help.ts';
+import { loadSpeakerOnlyNotes } from './speaker-only-notes.ts';
 
 /** The parts of Reveal's API this module uses. */
 interface RevealApi {
@@ -331,6 +332,8 @@ class Follow {
     if (!message) return;
     if (message.type === 'welcome' && this.role === 'presenter') {
       this.link = 'open';
+      // The secret is good: the notes held back for the speaker alone can be asked for with it.
+      if (this.token) void loadSpeakerOnlyNotes(this.token);
       this.recording = message.recording;
       this.lastMarked = null;
       // The relay came back while recording: it hears the slide on screen again (the same slide adds no cue).

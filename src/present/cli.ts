@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { newToken, startPresentServer } from './server.ts';
+import { speakerNotesFile } from '../slides/audience.ts';
 import { checkRecordFile, createRecorder, type Recorder } from './record.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -24,6 +25,9 @@ the presenter's (secret, new each run) and the listeners'.
   --trust-proxy       a reverse proxy on this machine sets X-Forwarded-For: count listeners by that address
                       (env PRESENT_TRUST_PROXY=1; default off: the header is ignored)
   --max-per-address <n>  most connections from one address at once (env PRESENT_MAX_PER_ADDRESS; default 50)
+  --speaker-notes <f> the notes for the presenter alone that the build wrote (env PRESENT_SPEAKER_NOTES;
+                      default dist-private/speaker-notes.json, beside the deck): private notes, or every note when the talk
+                      publishes none. Sent only to the presenter's page, which proves the presenter's secret.
   --record <file.vtt> record the talk's timeline in this WebVTT chapters file: one cue per slide shown, timed from
                       when you press "Start recording the timeline" (or R) in the presenter's page; for
                       npm run replay. The file must be new or empty.
@@ -42,6 +46,8 @@ export interface CliSettings {
   build: boolean;
   /** --record: the timeline's WebVTT file. */
   record?: string;
+  /** The speaker-only notes a build wrote (private notes, or all notes when none are published). */
+  speakerNotes: string;
 }
 
 export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSettings | 'help' {
@@ -57,6 +63,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
       'max-per-address': { type: 'string' },
       build: { type: 'boolean' },
       record: { type: 'string' },
+      'speaker-notes': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -78,6 +85,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
     maxPerAddress: Number(perAddressText),
     build: values.build ?? false,
     ...(values.record ? { record: resolve(values.record) } : {}),
+    speakerNotes: resolve(values['speaker-notes'] ?? env.PRESENT_SPEAKER_NOTES ?? speakerNotesFile(resolve(values.dist ?? env.PRESENT_DIST ?? resolve(ROOT, 'dist')))),
   };
 }
 
@@ -191,6 +199,7 @@ async function main() {
     publicUrl: settings.publicUrl,
     token,
     trustProxy: settings.trustProxy,
+    speakerNotes: settings.speakerNotes,
     relay: { maxPerAddress: settings.maxPerAddress, log: (line) => console.log(`[live] ${line}`), recorder },
   });
   const built = statSync(resolve(settings.dist, 'index.html')).mtime;

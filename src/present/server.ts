@@ -1,7 +1,7 @@
 // One HTTP server for `npm run present`: the built deck, and the follow-along relay on the same port at ./follow.
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { FOLLOW_PATH, PRESENTER_PARAM } from './protocol.ts';
@@ -27,7 +27,15 @@ export interface PresentOptions {
   trustProxy?: boolean;
   /** Passed on to the relay (limits, heartbeat, log). */
   relay?: Omit<RelayOptions, 'token'>;
+  /**
+   * The notes only the speaker may read (a build writes them to .private/speaker-notes.json, beside dist/): given at
+   * SPEAKER_NOTES_PATH to a request that carries the presenter's secret, and to nobody else.
+   */
+  speakerNotes?: string;
 }
+
+/** Where the presenter's page asks for the speaker-only notes, with its secret in an Authorization header. */
+export const SPEAKER_NOTES_PATH = '/speaker-notes.json';
 
 export interface PresentServer {
   server: Server;
@@ -82,6 +90,17 @@ export async function startPresentServer(options: PresentOptions): Promise<Prese
     ...options.relay,
     token,
   });
+  /** The speaker-only notes, for the presenter's secret alone; anyone else is told there is no such file. */
+  const speakerNotes = (request: IncomingMessage, response: ServerResponse) => {
+    const given = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+    const file = options.speakerNotes;
+    if (request.method !== 'GET' || !given || !sameSecret(given, token) || !file || !existsSync(file)) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('Not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    response.end(readFileSync(file));
+  };
   // A proxy may pass the public path on (/talks/ms/...) or strip it (/...): both are understood.
   const prefix = publicBase?.pathname ?? '/';
 
@@ -98,6 +117,10 @@ export async function startPresentServer(options: PresentOptions): Promise<Prese
     const pathname = pathOf(request.url);
     if (pathname === null) {
       response.writeHead(400).end();
+      return;
+    }
+    if (pathname === SPEAKER_NOTES_PATH) {
+      speakerNotes(request, response);
       return;
     }
     if (pathname === `/${FOLLOW_PATH}`) {
@@ -145,4 +168,10 @@ export async function startPresentServer(options: PresentOptions): Promise<Prese
       });
     },
   };
+}
+
+/** The two secrets are the same, compared in constant time (as digests, so their lengths say nothing either). */
+function sameSecret(a: string, b: string): boolean {
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(a), digest(b));
 }

@@ -1,5 +1,5 @@
 // Vite plugin: at build time, loads and validates the talk and writes finished slides into index.html.
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { DataError, formatProblem } from '../data/data-error.ts';
 import { loadTalk, type TalkModel } from '../data/load-data.ts';
@@ -9,7 +9,8 @@ import { browserWordsScript } from '../locale/browser-words.ts';
 import { BASE_LANG, loadWords } from '../data/load-locale.ts';
 import { renderSections, slideNotesModule } from '../html/render-sections.ts';
 import { buildDeck } from '../slides/build-deck.ts';
-import { forAudience, type Audience } from '../slides/audience.ts';
+import { forAudience, speakerNotesFile, speakerOnlyNotes, type Audience } from '../slides/audience.ts';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { TimedSlide } from '../slides/slide.ts';
 import { EXTRA_PAGES } from './extra-pages.ts';
 import { linkPreviewMeta } from '../share/link-preview.ts';
@@ -46,6 +47,7 @@ export interface DeckPluginApi {
 
 export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginApi> {
   let talkRoot = '';
+  let outDir = '';
   let reading: Promise<BuiltDeck> | undefined;
   let server: ViteDevServer | undefined;
   let lastGood: string | undefined;
@@ -58,6 +60,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginAp
     api: { built: () => reading },
     configResolved(config) {
       talkRoot = resolve(config.root, options.talk ?? process.env.DECK_TALK ?? '.');
+      outDir = resolve(config.root, config.build.outDir);
     },
     configureServer(s) {
       server = s;
@@ -99,6 +102,13 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginAp
         const { fileName, source } = await page(deck);
         this.emitFile({ type: 'asset', fileName, source });
       }
+      // What only the speaker may read goes beside dist/, for `npm run present` to give its presenter alone.
+      const held = speakerOnlyNotes((await buildTalk(talkRoot, 'speaker')).slides, deck.slides);
+      const file = speakerNotesFile(outDir);
+      if (Object.keys(held).length) {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, JSON.stringify(held), { mode: 0o600 });
+      } else rmSync(file, { force: true });
     },
     // The speaker notes, apart from the page: the speaker view and the print view load them (src/browser/slide-notes.ts).
     // The dev server's page keeps its notes (the speaker's private ones too), so its module is empty.
