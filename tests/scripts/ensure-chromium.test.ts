@@ -73,7 +73,8 @@ describe('package.json', () => {
   });
 
   it('checks for Chromium and poppler-utils before the tests and the PDFs', () => {
-    expect(scripts.pretest).toBe('node scripts/ensure-chromium.mjs');
+    // Chromium first (every browser test), then LibreOffice (the PowerPoint's rendering) and the audio tools (the replay).
+    expect(scripts.pretest).toBe('node scripts/ensure-chromium.mjs && node scripts/ensure-libreoffice.mjs && node scripts/ensure-audio-tools.mjs');
     expect(scripts.prepdf).toBe('node scripts/ensure-chromium.mjs');
   });
 });
