@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { Parser } from 'htmlparser2';
 import { renderSections } from '../html/render-sections.ts';
 import { browserWords } from '../locale/browser-words.ts';
+import { renderHandoutPage } from '../handout/render-handout-page.ts';
+import { renderTextPage } from '../share/render-text-page.ts';
 import type { BuiltDeck } from '../vite/deck-plugin.ts';
+import { subsetTypeface, type Typeface } from './typeface.ts';
 
 /**
  * Always kept: printable ASCII (slide numbers such as "12/36", Reveal's key names such as "ESC, O" and "Shift SPACE",
@@ -71,8 +74,7 @@ const STYLE_SHEETS = ['../styles/deck.css', '../styles/print.css', '../styles/fo
  * bar, announcements, key help), the text version and the handout (rendered here without fonts), every message of
  * the talk's locale (labels included), what the style sheets write, and ALWAYS. Sorted, each once.
  */
-export async function talkCharacters(deck: BuiltDeck): Promise<string> {
-  const [{ renderTextPage }, { renderHandoutPage }] = await Promise.all([import('../share/render-text-page.ts'), import('../handout/render-handout-page.ts')]);
+export function talkCharacters(deck: BuiltDeck): string {
   const { model } = deck;
   const chars = new Set<string>(ALWAYS);
   const add = (set: Iterable<string>) => {
@@ -89,4 +91,9 @@ export async function talkCharacters(deck: BuiltDeck): Promise<string> {
     .filter((c) => c.codePointAt(0)! >= 0x20 && !(c.codePointAt(0)! >= 0x7f && c.codePointAt(0)! < 0xa0))
     .sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!)
     .join('');
+}
+
+/** The typeface cut to every character of the talk's pages; `cache` as for subsetTypeface. */
+export function deckTypeface(deck: BuiltDeck, options: { cache?: boolean } = {}): Promise<Typeface> {
+  return subsetTypeface(talkCharacters(deck), options);
 }

@@ -3,8 +3,9 @@
 // exactly which characters it holds, so a character outside it (one a script writes later, say) is drawn in the
 // next font of the page's font-family list rather than as a box.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 import subsetFont from 'subset-font';
 
@@ -20,6 +21,13 @@ const SCRIPTS = ['latin', 'latin-ext'] as const;
  * fractions and figure styles (frac, tnum, pnum) are dropped: no style sheet of the deck turns them on.
  */
 const KEEP_FEATURES = ['ccmp', 'locl', 'kern', 'mark', 'mkmk', 'liga', 'clig', 'calt', 'rlig'];
+
+/** Everything besides the characters that decides the cut faces: a cache of them is good while this stays the same. */
+export function cutKey(): string {
+  const require = createRequire(import.meta.url);
+  const version = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
+  return JSON.stringify({ typeface: version('@fontsource/atkinson-hyperlegible'), subsetFont: version('subset-font'), KEEP_FEATURES, noHinting: true });
+}
 
 export interface Face {
   weight: Weight;
@@ -58,20 +66,94 @@ function cmapOf(file: string): Set<number> {
 
 const made = new Map<string, Promise<Typeface>>();
 
-/** The typeface cut to `characters` (any order, repeats allowed), both weights. The same characters give the same files. */
-export function subsetTypeface(characters: string): Promise<Typeface> {
+/**
+ * The typeface cut to `characters` (any order, repeats allowed), both weights. The same characters give the same
+ * files. With `cache`, kept on disk for the next build too (the build does this; tests making up talks do not).
+ */
+export function subsetTypeface(characters: string, options: { cache?: boolean } = {}): Promise<Typeface> {
   const wanted = [...new Set([...characters].map((c) => c.codePointAt(0)!))].sort((a, b) => a - b);
   const key = String.fromCodePoint(...wanted);
   let typeface = made.get(key);
   if (!typeface) {
-    typeface = cut(key, wanted);
+    typeface = cut(key, wanted, options.cache ?? false);
     made.set(key, typeface);
     typeface.catch(() => made.delete(key));
   }
   return typeface;
 }
 
-async function cut(characters: string, wanted: number[]): Promise<Typeface> {
+/**
+ * Cut faces are kept in node_modules/.cache/deck-fonts/, by the characters and cutKey(): the next build of a talk
+ * whose characters did not change reads them back instead of cutting again (about half a second). The most recent
+ * KEEP_CUTS are kept.
+ */
+const KEEP_CUTS = 16;
+
+function cacheDir(characters: string): string | undefined {
+  try {
+    const require = createRequire(import.meta.url);
+    const modules = dirname(dirname(dirname(require.resolve('@fontsource/atkinson-hyperlegible/package.json'))));
+    return join(modules, '.cache', 'deck-fonts', createHash('sha256').update(`${cutKey()}\n${characters}`).digest('hex').slice(0, 24));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes all but the `keep` most recently written folders of `parent` (a cache that would otherwise only grow). */
+export function pruneOldest(parent: string, keep: number): void {
+  try {
+    const old = readdirSync(parent)
+      .map((name) => ({ path: join(parent, name), time: statSync(join(parent, name)).mtimeMs }))
+      .sort((a, b) => b.time - a.time)
+      .slice(keep);
+    for (const o of old) rmSync(o.path, { recursive: true, force: true });
+  } catch {
+    // Another build pruned at the same time: nothing to do.
+  }
+}
+
+type Stored = Omit<Face, 'woff2'>;
+
+function readCached(dir: string | undefined, characters: string): Typeface | undefined {
+  const index = dir && join(dir, 'faces.json');
+  if (!index || !existsSync(index)) return undefined;
+  try {
+    const stored = JSON.parse(readFileSync(index, 'utf8')) as Stored[];
+    return { characters, faces: stored.map((f) => ({ ...f, woff2: readFileSync(join(dir, f.fileName)) })) };
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCached(dir: string | undefined, typeface: Typeface): void {
+  if (!dir) return;
+  try {
+    mkdirSync(dir, { recursive: true });
+    const put = (file: string, data: string | Buffer) => {
+      const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      writeFileSync(temp, data);
+      renameSync(temp, file);
+    };
+    for (const f of typeface.faces) put(join(dir, f.fileName), f.woff2);
+    // Last, so a folder with its index holds every face.
+    put(join(dir, 'faces.json'), JSON.stringify(typeface.faces.map(({ woff2: _bytes, ...f }) => f)));
+    pruneOldest(dirname(dir), KEEP_CUTS);
+  } catch {
+    // A read-only node_modules: the faces are cut again next time.
+  }
+}
+
+async function cut(characters: string, wanted: number[], useCache: boolean): Promise<Typeface> {
+  if (!useCache) return cutFaces(characters, wanted);
+  const dir = cacheDir(characters);
+  const cached = readCached(dir, characters);
+  if (cached) return cached;
+  const typeface = await cutFaces(characters, wanted);
+  writeCached(dir, typeface);
+  return typeface;
+}
+
+async function cutFaces(characters: string, wanted: number[]): Promise<Typeface> {
   const faces: Face[] = [];
   for (const weight of WEIGHTS) {
     let left = wanted;
@@ -85,7 +167,7 @@ async function cut(characters: string, wanted: number[]): Promise<Typeface> {
         targetFormat: 'woff2',
         // Hinting (instructions for small sizes on Windows) is half of each file; the deck's text is large, and
         // macOS, iOS, Android and Chromium on Linux do not use it.
-        noHinting: true,
+        noHinting: true, // (in cutKey too)
         keepFeatures: KEEP_FEATURES,
       });
       const hash = createHash('sha256').update(woff2).digest('hex').slice(0, 8);

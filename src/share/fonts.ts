@@ -1,8 +1,6 @@
 // The deck's typeface as data: URLs, for pages that must stand alone (the text version, the handout).
 import { readFileSync } from 'node:fs';
-import { talkCharacters } from '../fonts/characters.ts';
-import { FAMILY, fontFaceCss, sourceFont, subsetTypeface, WEIGHTS, type Typeface } from '../fonts/typeface.ts';
-import type { BuiltDeck } from '../vite/deck-plugin.ts';
+import { FAMILY, fontFaceCss, sourceFont, WEIGHTS, type Typeface } from '../fonts/typeface.ts';
 
 const dataUrl = (bytes: Buffer) => `data:font/woff2;base64,${bytes.toString('base64')}`;
 
@@ -16,9 +14,4 @@ export function inlineFontFaces(typeface?: Typeface): string {
     (w) =>
       `@font-face{font-family:'${FAMILY}';font-style:normal;font-weight:${w};font-display:swap;src:url(${dataUrl(readFileSync(sourceFont(w)))}) format('woff2')}`,
   ).join('\n');
-}
-
-/** The typeface cut to every character of the talk's pages (see talkCharacters). */
-export async function deckTypeface(deck: BuiltDeck): Promise<Typeface> {
-  return subsetTypeface(await talkCharacters(deck));
 }

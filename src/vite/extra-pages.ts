@@ -7,7 +7,10 @@ export interface ExtraPage {
   source: string | Uint8Array;
 }
 
-const fontFaces = (deck: BuiltDeck) => import('../share/fonts.ts').then(async (m) => m.inlineFontFaces(await m.deckTypeface(deck)));
+const fontFaces = async (deck: BuiltDeck) => {
+  const [{ inlineFontFaces }, { deckTypeface }] = await Promise.all([import('../share/fonts.ts'), import('../fonts/characters.ts')]);
+  return inlineFontFaces(await deckTypeface(deck));
+};
 
 export const EXTRA_PAGES: Array<(deck: BuiltDeck) => ExtraPage | Promise<ExtraPage>> = [
   async (deck) => (await import('../share/render-text-page.ts')).renderTextPage(deck, await fontFaces(deck)),

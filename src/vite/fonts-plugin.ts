@@ -7,8 +7,8 @@ import { mkdirSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { FAMILY, fontFaceCss, sourceFont, WEIGHTS, type Typeface } from '../fonts/typeface.ts';
-import { deckTypeface } from '../share/fonts.ts';
+import { deckTypeface } from '../fonts/characters.ts';
+import { FAMILY, fontFaceCss, pruneOldest, sourceFont, WEIGHTS, type Typeface } from '../fonts/typeface.ts';
 import type { BuiltDeck, DeckPluginApi } from './deck-plugin.ts';
 
 export const FONTS_ID = 'virtual:deck-fonts.css';
@@ -37,12 +37,17 @@ export function fontsPlugin(): Plugin {
       if (id !== FONTS_ID) return null;
       // A talk with problems is reported by the deck plugin, which stops the build; here it only means no subset.
       const reading = building ? deck() : undefined;
-      css ??= reading ? reading.then(deckTypeface).then((t) => writeSubset(t, folder), () => undefined) : Promise.resolve(building ? undefined : writeWhole(folder));
+      css ??= reading ? reading.then((d) => cutFor(d, folder), () => undefined) : Promise.resolve(building ? undefined : writeWhole(folder));
       const file = await css;
       if (!file) throw new Error('deck fonts: the typeface could not be cut to the talk (see the problems above)');
       return file;
     },
   };
+}
+
+/** The style sheet of the faces cut to the deck's characters (the same faces the text version and the handout inline). */
+async function cutFor(deck: BuiltDeck, cache: string): Promise<string> {
+  return writeSubset(await deckTypeface(deck, { cache: true }), cache);
 }
 
 /** Writes the faces and their style sheet into a folder named by their content; returns the sheet's path. */
@@ -54,12 +59,14 @@ export function writeSubset(typeface: Typeface, cache: string): string {
   mkdirSync(dir, { recursive: true });
   for (const f of typeface.faces) writeAtomically(join(dir, f.fileName), f.woff2);
   writeAtomically(file, `/* ${FAMILY}, cut to this talk's ${typeface.characters.length} characters (src/fonts/typeface.ts) */\n${sheet}\n`);
+  // The talks built most recently (a folder in use by a build running beside this one is among them).
+  pruneOldest(cache, 16);
   return file;
 }
 
 /** The package's whole Latin faces, for the dev server. */
 function writeWhole(cache: string): string {
-  const dir = join(cache, 'whole');
+  const dir = `${cache}-whole`; // beside the cut ones, which are pruned
   mkdirSync(dir, { recursive: true });
   const sheet = WEIGHTS.map(
     (w) =>
