@@ -69,6 +69,10 @@ async function main(): Promise<number> {
   const seconds = Math.round(result.seconds % 60);
   console.log(`${shown(result.page)}  ${values.edit ? 'timeline editor' : 'replay'}: ${result.chapters} chapters, ${result.captions} captions`);
   console.log(`${shown(result.audio)}  the recording, ${minutes} min ${seconds} s`);
+  // The slides and the text version are made by the build, so they link here once the talk says so.
+  if (!values.edit && !talk.replay) {
+    console.log('To link the replay from the last slide and the text version: add "replay: true" to data/talk.yaml, then run npm run build and this command again.');
+  }
   return 0;
 }
 

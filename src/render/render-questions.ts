@@ -4,7 +4,7 @@ import type { TalkModel } from '../data/load-data.ts';
 import { escapeHtml, html, raw } from '../html/escape.ts';
 import { markdownBlock } from '../markdown/render-markdown.ts';
 import type { Slide } from '../slides/slide.ts';
-import { textVersionFile } from './files.ts';
+import { replayFile, textVersionFile } from './files.ts';
 
 export async function renderQuestions({ talk, words: w }: TalkModel): Promise<Slide[]> {
   const qr = await qrSvg(talk.shareUrl, w.text('questions.qrLabel', { url: talk.shareUrl }));
@@ -21,6 +21,7 @@ export async function renderQuestions({ talk, words: w }: TalkModel): Promise<Sl
 <div class="share-text">
 <p>${w.text('questions.slidesAt')}<br><a class="share-link" href="${talk.shareUrl}" rel="noopener noreferrer" target="_blank">${shown}</a></p>
 <p>${w.text('questions.textVersion')} <a href="${textVersionFile(talk)}">${textVersionFile(talk)}</a></p>
+${talk.replay ? html`<p>${w.text('questions.replay')} <a href="${replayFile(talk)}">${replayFile(talk)}</a></p>` : ''}
 </div>
 <figure class="qr">${raw(qr)}<figcaption>${w.text('questions.qrCaption')}</figcaption></figure>
 </div>`),

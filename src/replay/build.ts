@@ -19,7 +19,8 @@ import { ReplayInputError, readCaptions, readChapters, type Caption, type Chapte
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-export const replayFile = (talk: Talk) => `${talk.slug}-replay.html`;
+export { replayFile } from '../render/files.ts';
+import { replayFile } from '../render/files.ts';
 export const timelineFile = (talk: Talk) => `${talk.slug}-timeline.html`;
 export const replayAudioFile = (talk: Talk, ext: string) => `${talk.slug}-replay${ext}`;
 
@@ -296,16 +297,6 @@ export async function buildReplay(options: ReplayOptions): Promise<ReplayResult>
   if (!same) writeWhole(audioOut, audio.bytes);
   const pageOut = resolve(dist, pageName);
   writeWhole(pageOut, page);
-  if (!options.edit) linkFromTextVersion(resolve(dist, textVersionFile(talk)), pageName, words);
   return { page: pageOut, audio: audioOut, chapters: chapters.length, captions: captions.length, seconds: audio.seconds };
 }
 
-/** The text version gets a link to the replay under its introduction (again each time, never twice). */
-export function linkFromTextVersion(textPage: string, replayName: string, words: Words) {
-  if (!existsSync(textPage)) return;
-  const page = readFileSync(textPage, 'utf8').replace(/<p class="replay-link">[\s\S]*?<\/p>\n/, '');
-  const link = `<p class="replay-link"><a href="${escapeHtml(replayName)}">${escapeHtml(words.text('replay.textLink'))}</a></p>\n`;
-  const at = /<p class="about">[\s\S]*?<\/p>\n/.exec(page);
-  if (!at) return;
-  writeWhole(textPage, page.slice(0, at.index + at[0].length) + link + page.slice(at.index + at[0].length));
-}

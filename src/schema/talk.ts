@@ -24,6 +24,10 @@ export const TalkSchema = z
       .strict(),
     lengthMinutes: z.number().int().min(1).max(240),
     shareUrl: Link,
+    replay: z
+      .boolean({ message: 'expected true or false' })
+      .default(false)
+      .describe('true once the call\'s recording is made into a replay page (npm run replay): the last slide and the text version link to it'),
     publishNotes: z
       .boolean({ message: 'expected true or false' })
       .default(true)

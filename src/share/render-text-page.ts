@@ -9,6 +9,7 @@ import { inlineFontFaces } from './fonts.ts';
 import { linkPreviewMeta } from './link-preview.ts';
 import type { Words } from '../locale/words.ts';
 import { lowerFirst } from '../render/words.ts';
+import { replayFile } from '../render/files.ts';
 
 /**
  * Shows or hides every slide's notes at once; each slide's own <details> works without it. Its two labels are read
@@ -69,6 +70,7 @@ ${talk.subtitle ? html`<p class="subtitle">${talk.subtitle}</p>` : ''}
 <p>${w.text('textPage.event', { speaker, kind: talk.event.kind, chapter: talk.event.chapter, organisation: talk.event.organisation })}</p>
 <p class="about">${w.text('textPage.about', { total, minutes: Math.round(minutes) })}
 ${links}</p>
+${talk.replay ? html`<p class="replay-link"><a href="${replayFile(talk)}">${w.text('replay.textLink')}</a></p>` : ''}
 <div class="controls" hidden><button type="button" id="notes-toggle" aria-controls="slides" data-show="${w.text('textPage.showNotes')}" data-hide="${w.text(
     'textPage.hideNotes',
   )}">${w.text('textPage.hideNotes')}</button></div>

@@ -2,6 +2,7 @@
 import type { Talk } from '../schema/index.ts';
 import { cspMeta, singleFilePolicy } from './csp.ts';
 import { sharedUrl, textVersionFile } from './files.ts';
+import { replayFile } from '../render/files.ts';
 import { dirOf, normalise } from './asset-paths.ts';
 
 /** Reads a file of the build by its path relative to dist/, such as "assets/index-abc.js". */
@@ -52,12 +53,10 @@ export function makeSingleFile(indexHtml: string, read: ReadAsset, talk: Talk): 
     })
     .replace(/<link\b[^>]*\brel="modulepreload"[^>]*>\n?/g, '');
 
-  // The text version is a separate page: from a file that travels alone, link to its published copy.
-  const textFile = textVersionFile(talk);
-  page = page.replace(
-    new RegExp(`<a href="${escapeRegExp(textFile)}"`, 'g'),
-    `<a href="${sharedUrl(talk, textFile)}" rel="noopener noreferrer"`,
-  );
+  // The text version and the replay are separate pages: from a file that travels alone, link to their published copies.
+  for (const file of [textVersionFile(talk), replayFile(talk)]) {
+    page = page.replace(new RegExp(`<a href="${escapeRegExp(file)}"`, 'g'), `<a href="${sharedUrl(talk, file)}" rel="noopener noreferrer"`);
+  }
 
   const markup = page.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/g, '');
   const leftover = /\s(?:src|href)="(?!https?:|mailto:|#|data:)([^"]+)"/.exec(markup);

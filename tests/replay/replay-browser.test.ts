@@ -15,6 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, launchChromium, presentProcess, sleep, waitUntil } from '../present/support.ts';
 import { encode, makeRecording, writeTranscript, type Recording } from './support.ts';
+import { copyTalk, type TalkCopy } from '../data/talk-copy.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const WORK = resolve(ROOT, '.tmp', 'replay-work');
@@ -23,6 +24,7 @@ const SLUG = 'ms-massage';
 const SHOWN = 9;
 
 let dist: string;
+let talk: TalkCopy;
 let browser: Browser;
 let recording: Recording;
 let ogg: string;
@@ -52,6 +54,10 @@ function replay(args: string[]): string {
 beforeAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
+  // The talk says a replay exists, so the build links it from the last slide and the text version.
+  talk = copyTalk();
+  talk.edit('data/talk.yaml', (s) => `${s.trimEnd()}\nreplay: true\n`);
+  process.env.DECK_TALK = talk.root;
   dist = await buildDeck('replay-test');
   browser = await launchChromium({ args: ['--autoplay-policy=no-user-gesture-required'] });
   // Two minutes: twelve parts of ten seconds, a sentence at the start of each.
@@ -64,6 +70,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(contexts.splice(0).map((c) => c.close()));
   await browser?.close();
+  delete process.env.DECK_TALK;
+  talk?.remove();
 });
 
 async function openPage(url: string, viewport = { width: 1280, height: 900 }) {
@@ -283,6 +291,8 @@ describe('the replay page', () => {
     expect(html).not.toMatch(/\ssrc="(?!data:)[^"]*:/);
     const text = readFileSync(resolve(dist, `${SLUG}-text.html`), 'utf8');
     expect(text).toContain(`<a href="${SLUG}-replay.html">Listen to the recording, with the slides in step</a>`);
+    // And the last slide, for whoever opens the deck after the call.
+    expect(readFileSync(resolve(dist, 'index.html'), 'utf8')).toContain(`The recording, with the slides in step: <a href="${SLUG}-replay.html">`);
   });
 });
 

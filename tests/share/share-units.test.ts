@@ -20,6 +20,7 @@ const talk: Talk = {
   lengthMinutes: 10,
   shareUrl: 'https://example.org/talks/demo',
   publishNotes: true,
+  replay: false,
 };
 
 describe('cspHash', () => {
