@@ -60,7 +60,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginAp
     api: { built: () => reading },
     configResolved(config) {
       talkRoot = resolve(config.root, options.talk ?? process.env.DECK_TALK ?? '.');
-      outDir = resolve(config.root, config.build.outDir);
+      outDir = resolve(config.root, config.build?.outDir ?? 'dist');
     },
     configureServer(s) {
       server = s;
