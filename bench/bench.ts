@@ -8,7 +8,7 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
-import { buildTalk, type BuiltDeck } from '../src/vite/deck-plugin.ts';
+import { buildTalk, type BuiltDeck } from '../src/deck/build-talk.ts';
 import { buildMarp, marpCli } from './peers/to-marp.ts';
 import { buildReveal, REVEAL_THEME } from './peers/to-reveal.ts';
 import { launch } from './lib/chromium.ts';

@@ -11,7 +11,7 @@ import { DataError, formatProblem } from '../src/data/data-error.ts';
 import { staleReason } from '../src/handout/build-state.ts';
 import { makePptx } from '../src/pptx/make-pptx.ts';
 import { pptxFile } from '../src/pptx/files.ts';
-import { buildTalk } from '../src/vite/deck-plugin.ts';
+import { buildTalk } from '../src/deck/build-talk.ts';
 
 const USAGE = `Usage: npm run pptx [-- options]
   --build     build the deck first even if dist/ looks up to date

@@ -4,7 +4,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { buildTalk, type BuiltDeck } from '../../src/vite/deck-plugin.ts';
+import { buildTalk, type BuiltDeck } from '../../src/deck/build-talk.ts';
 
 interface Named {
   id: string;

@@ -1,7 +1,7 @@
 // The talk as Markdown, one entry per slide, made from our slide descriptions: what a person writing the same talk
 // for Marp or for Reveal.js's Markdown plugin would type.
 import { unwrap } from '../../src/html/escape.ts';
-import type { BuiltDeck } from '../../src/vite/deck-plugin.ts';
+import type { BuiltDeck } from '../../src/deck/build-talk.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
 
 export interface MarkdownSlide {

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import type { BuiltDeck } from '../../src/vite/deck-plugin.ts';
+import type { BuiltDeck } from '../../src/deck/build-talk.ts';
 import { slidesAsMarkdown } from './slides-markdown.ts';
 
 /** Marp Markdown: front matter, then the slides between `---` lines, speaker notes as HTML comments. */

@@ -5,7 +5,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import type { BuiltDeck } from '../../src/vite/deck-plugin.ts';
+import type { BuiltDeck } from '../../src/deck/build-talk.ts';
 import { slidesAsMarkdown } from './slides-markdown.ts';
 
 export const REVEAL_THEME = 'white';

@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { Parser } from 'htmlparser2';
-import { renderSections } from '../html/render-sections.ts';
+import { renderSections } from '../deck/render-sections.ts';
 import { browserWords } from '../locale/browser-words.ts';
 import { renderHandoutPage } from '../handout/render-handout-page.ts';
 import { renderTextPage } from '../share/render-text-page.ts';
-import type { BuiltDeck } from '../vite/deck-plugin.ts';
+import type { BuiltDeck } from '../deck/build-talk.ts';
 import { subsetTypeface, type Typeface } from './typeface.ts';
 
 /**

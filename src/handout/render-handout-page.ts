@@ -14,8 +14,8 @@ import { cspMeta, textPagePolicy } from '../share/csp.ts';
 import { sharedUrl } from '../share/files.ts';
 import { inlineFontFaces } from '../share/fonts.ts';
 import { linkPreviewMeta } from '../share/link-preview.ts';
-import type { TimedSlide } from '../slides/slide.ts';
-import type { BuiltDeck } from '../vite/deck-plugin.ts';
+import type { TimedSlide } from '../layout/slide.ts';
+import type { BuiltDeck } from '../deck/build-talk.ts';
 import { handoutPageFile } from './files.ts';
 
 /** The deck's slide size, in CSS pixels. */

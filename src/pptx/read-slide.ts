@@ -1,4 +1,4 @@
-// Reads a slide's finished HTML (src/slides/slide.ts) with an HTML parser into plain blocks that PowerPoint can hold:
+// Reads a slide's finished HTML (src/layout/slide.ts) with an HTML parser into plain blocks that PowerPoint can hold:
 // headings, paragraphs, lists, term lists, tables, quotes and pictures. The deck's HTML has a small known vocabulary
 // (src/html/allowlist.ts); anything else is read as text, so nothing on a slide is lost.
 import { DomUtils, parseDocument } from 'htmlparser2';

@@ -6,11 +6,9 @@
 // last cue that runs to the end of the recording).
 import { appendFileSync, existsSync, openSync, closeSync, statSync } from 'node:fs';
 import { RECORD_SLIDE as SLIDE_ID } from './protocol.ts';
+import { OPEN_CUE_NOTE, vttTime } from '../timeline/vtt-format.ts';
 
-
-
-/** The NOTE line written when a slide comes on screen: its start and its id. */
-export const OPEN_CUE_NOTE = /^NOTE now showing from (\d{2,}:\d{2}:\d{2}\.\d{3}): (\S+)$/;
+export { OPEN_CUE_NOTE, vttTime };
 
 export type RecordingState = 'ready' | 'on';
 
@@ -21,16 +19,6 @@ export interface Recorder {
   mark(slide: string): void;
   /** Ends the last cue at this moment (on a normal stop). */
   close(): void;
-}
-
-/** 00:01:02.345 */
-export function vttTime(seconds: number): string {
-  const ms = Math.max(0, Math.round(seconds * 1000));
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  const s = Math.floor((ms % 60_000) / 1000);
-  const rest = ms % 1000;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}.${String(rest).padStart(3, '0')}`;
 }
 
 /**

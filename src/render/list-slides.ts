@@ -2,8 +2,8 @@
 // no slide overflows, the speaker notes of each slide about its own items, and the time shared by the items.
 import { html, raw, type Raw } from '../html/escape.ts';
 import type { Words } from '../locale/words.ts';
-import { CONTENT_HEIGHT, headingHeight, pack } from '../slides/fit.ts';
-import type { Overfull, Slide } from '../slides/slide.ts';
+import { CONTENT_HEIGHT, headingHeight, pack } from '../layout/fit.ts';
+import type { Overfull, Slide } from '../layout/slide.ts';
 import { partTitle } from './words.ts';
 
 export interface ListSlides<T> {

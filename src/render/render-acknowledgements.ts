@@ -3,8 +3,8 @@
 import type { TalkModel } from '../data/load-data.ts';
 import { html, type Raw } from '../html/escape.ts';
 import { markdownBlock, markdownInline } from '../markdown/render-markdown.ts';
-import { CONTENT_WIDTH, textHeight } from '../slides/fit.ts';
-import type { Slide } from '../slides/slide.ts';
+import { CONTENT_WIDTH, textHeight } from '../layout/fit.ts';
+import type { Slide } from '../layout/slide.ts';
 import { listSlides } from './list-slides.ts';
 import { lowerFirst } from './words.ts';
 

@@ -1,6 +1,6 @@
 // A place one of the quoted people told us about (a specialty clinic, say), in its own words.
 import type { TalkModel } from '../data/load-data.ts';
-import type { Slide } from '../slides/slide.ts';
+import type { Slide } from '../layout/slide.ts';
 import { renderQuoteSlides } from './render-quotes.ts';
 
 export function renderClinic({ quotes, words: w }: TalkModel): Slide[] {

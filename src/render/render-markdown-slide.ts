@@ -1,7 +1,7 @@
 // A hand-written Markdown slide, its first heading made the slide's h2 so headings stay in order.
 import type { MarkdownSlide } from '../data/load-markdown-slide.ts';
 import { markdownBlock } from '../markdown/render-markdown.ts';
-import type { Slide } from '../slides/slide.ts';
+import type { Slide } from '../layout/slide.ts';
 import { raw, unwrap } from '../html/escape.ts';
 
 export function renderMarkdownSlide(md: MarkdownSlide): Slide {

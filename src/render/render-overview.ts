@@ -5,8 +5,8 @@ import type { Study } from '../schema/index.ts';
 import { html, raw, type Raw } from '../html/escape.ts';
 import type { Words } from '../locale/words.ts';
 import { markdownBlock } from '../markdown/render-markdown.ts';
-import { CONTENT_HEIGHT, CONTENT_WIDTH, headingHeight, pack, textHeight } from '../slides/fit.ts';
-import type { Overfull, Slide } from '../slides/slide.ts';
+import { CONTENT_HEIGHT, CONTENT_WIDTH, headingHeight, pack, textHeight } from '../layout/fit.ts';
+import type { Overfull, Slide } from '../layout/slide.ts';
 import { tooLong } from './list-slides.ts';
 import { designLabel, directionMark, partTitle, sizeLabel } from './words.ts';
 

@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import type { TalkModel } from '../data/load-data.ts';
 import { escapeHtml, html, raw } from '../html/escape.ts';
 import { markdownBlock } from '../markdown/render-markdown.ts';
-import type { Slide } from '../slides/slide.ts';
+import type { Slide } from '../layout/slide.ts';
 import { replayFile, textVersionFile } from './files.ts';
 
 export async function renderQuestions({ talk, words: w }: TalkModel): Promise<Slide[]> {

@@ -3,8 +3,8 @@ import type { TalkModel } from '../data/load-data.ts';
 import type { Quote } from '../schema/index.ts';
 import { escapeHtml, html, raw } from '../html/escape.ts';
 import { markdownBlock } from '../markdown/render-markdown.ts';
-import type { Slide } from '../slides/slide.ts';
-import { splitText } from '../slides/split-text.ts';
+import type { Slide } from '../layout/slide.ts';
+import { splitText } from '../layout/split-text.ts';
 import type { Words } from '../locale/words.ts';
 import { partTitle } from './words.ts';
 

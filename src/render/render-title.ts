@@ -2,7 +2,7 @@
 import type { TalkModel } from '../data/load-data.ts';
 import { html, raw } from '../html/escape.ts';
 import { markdownBlock } from '../markdown/render-markdown.ts';
-import type { Slide } from '../slides/slide.ts';
+import type { Slide } from '../layout/slide.ts';
 import { textVersionFile } from './files.ts';
 import { lowerFirst } from './words.ts';
 

@@ -6,7 +6,7 @@ import webvtt from 'webvtt-parser';
 
 // webvtt-parser is CommonJS that sets its exports one by one: Node sees them only on the default import.
 const { WebVTTParser } = webvtt;
-import { OPEN_CUE_NOTE, vttTime } from '../present/record.ts';
+import { OPEN_CUE_NOTE, vttTime } from '../timeline/vtt-format.ts';
 
 export class ReplayInputError extends Error {
   override name = 'ReplayInputError';

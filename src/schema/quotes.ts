@@ -1,7 +1,7 @@
 // Practitioners' words, verbatim, and the specialty clinic one of them described.
 import { z } from 'zod';
 import { Id, Link, Text } from './common.ts';
-import { LINE_WIDTH, textWidth, widestUnbreakable } from '../slides/split-text.ts';
+import { LINE_WIDTH, textWidth, widestUnbreakable } from '../layout/split-text.ts';
 
 /** Quoted words, shown large on the slide: no run of letters may be wider than a line (it could not wrap). */
 const Quoted = Text.superRefine((s, ctx) => {

@@ -4,7 +4,7 @@
 import type { Provenance } from '../data/check-sources.ts';
 import { html, raw, unwrap, type Raw } from '../html/escape.ts';
 import type { Words } from '../locale/words.ts';
-import type { BuiltDeck } from '../vite/deck-plugin.ts';
+import type { BuiltDeck } from '../deck/build-talk.ts';
 import { cspMeta, textPagePolicy } from './csp.ts';
 import { provenanceFile, textVersionFile } from './files.ts';
 

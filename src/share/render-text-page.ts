@@ -1,8 +1,8 @@
 // The text version: every slide's text in order as one accessible page, with the speaker notes and references.
 import { readFileSync } from 'node:fs';
 import { escapeHtml, html, raw, unwrap, type Raw } from '../html/escape.ts';
-import type { TimedSlide } from '../slides/slide.ts';
-import type { BuiltDeck } from '../vite/deck-plugin.ts';
+import type { TimedSlide } from '../layout/slide.ts';
+import type { BuiltDeck } from '../deck/build-talk.ts';
 import { cspMeta, textPagePolicy } from './csp.ts';
 import { provenanceFile, singleFile, textVersionFile } from './files.ts';
 import { inlineFontFaces } from './fonts.ts';

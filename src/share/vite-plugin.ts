@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { loadTalk } from '../data/load-data.ts';
-import { buildTalk } from '../vite/deck-plugin.ts';
+import { buildTalk } from '../deck/build-talk.ts';
 import { cspMeta, deckPolicy } from './csp.ts';
 import { singleFile, textVersionFile } from './files.ts';
 import { renderTextPage } from './render-text-page.ts';

@@ -4,7 +4,7 @@
 import { basename, dirname, join } from 'node:path';
 import { html, raw, unwrap } from '../html/escape.ts';
 import type { Words } from '../locale/words.ts';
-import type { TimedSlide } from './slide.ts';
+import type { TimedSlide } from '../layout/slide.ts';
 
 export type Audience = 'public' | 'speaker';
 

@@ -12,8 +12,8 @@ import { renderReferences, renderResources } from '../render/render-resources.ts
 import { renderStudies } from '../render/render-study.ts';
 import { renderTitle } from '../render/render-title.ts';
 import { DataError } from '../data/data-error.ts';
-import type { Slide, TimedSlide } from './slide.ts';
-import { assignTimings } from './timing.ts';
+import type { Slide, TimedSlide } from '../layout/slide.ts';
+import { assignTimings } from '../layout/timing.ts';
 
 type Generator = (model: TalkModel) => Slide[] | Promise<Slide[]>;
 

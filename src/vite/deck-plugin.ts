@@ -7,11 +7,11 @@ import { LOCALES_DIR } from '../data/load-locale.ts';
 import { escapeHtml, html, raw, unwrap } from '../html/escape.ts';
 import { browserWordsScript } from '../locale/browser-words.ts';
 import { BASE_LANG, loadWords } from '../data/load-locale.ts';
-import { renderSections, slideNotesModule } from '../html/render-sections.ts';
-import { buildDeck } from '../slides/build-deck.ts';
-import { forAudience, speakerNotesFile, speakerOnlyNotes, type Audience } from '../slides/audience.ts';
+import { renderSections, slideNotesModule } from '../deck/render-sections.ts';
+import { buildTalk, type BuiltDeck } from '../deck/build-talk.ts';
+import { speakerNotesFile, speakerOnlyNotes } from '../slides/audience.ts';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import type { TimedSlide } from '../slides/slide.ts';
+import type { TimedSlide } from '../layout/slide.ts';
 import { EXTRA_PAGES } from './extra-pages.ts';
 import { linkPreviewMeta } from '../share/link-preview.ts';
 import { BUILD_CLOSING, DEV_CLOSING, problemReport, runByViteCommand } from '../cli/report.ts';
@@ -21,19 +21,6 @@ export interface DeckPluginOptions {
   talk?: string;
 }
 
-export interface BuiltDeck {
-  model: TalkModel;
-  slides: TimedSlide[];
-}
-
-/**
- * The talk's slides for an audience: 'public' (the default: everything built for sharing) holds no private notes, and
- * no notes at all when the talk says `publishNotes: false`; 'speaker' (the dev server) holds every note.
- */
-export async function buildTalk(root: string, audience: Audience = 'public'): Promise<BuiltDeck> {
-  const model = loadTalk({ root });
-  return { model, slides: forAudience(await buildDeck(model), audience, model.talk.publishNotes, model.words) };
-}
 
 /** The id the deck's script imports the speaker notes by (src/browser/slide-notes.ts). */
 export const NOTES_ID = 'virtual:deck-notes';

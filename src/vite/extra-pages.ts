@@ -1,6 +1,6 @@
 // Other pages the build writes from the same slides, one line per page. The text version and the handout carry the
 // typeface cut to the talk's characters, inlined.
-import type { BuiltDeck } from './deck-plugin.ts';
+import type { BuiltDeck } from '../deck/build-talk.ts';
 
 export interface ExtraPage {
   fileName: string;

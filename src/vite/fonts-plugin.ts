@@ -9,7 +9,8 @@ import { join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { deckTypeface } from '../fonts/characters.ts';
 import { FAMILY, fontFaceCss, pruneOldest, sourceFont, WEIGHTS, type Typeface } from '../fonts/typeface.ts';
-import type { BuiltDeck, DeckPluginApi } from './deck-plugin.ts';
+import type { BuiltDeck } from '../deck/build-talk.ts';
+import type { DeckPluginApi } from './deck-plugin.ts';
 
 export const FONTS_ID = 'virtual:deck-fonts.css';
 

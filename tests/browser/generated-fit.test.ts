@@ -1,7 +1,7 @@
 // Whole talks at the extremes, built and measured in Chromium: 1 and 20 studies, 1 and 12 results in a study, long
 // outcome names, long names in the acknowledgements, many tips, takeaways and resources, in every shipped language.
 // Every generated slide must keep every element inside the slide at 1280×720 and 1024×576, with no text laid over
-// text and no text under 24 px as shown at 1280×720. The estimates in src/slides/fit.ts decide how lists are split;
+// text and no text under 24 px as shown at 1280×720. The estimates in src/layout/fit.ts decide how lists are split;
 // this is where they are held to what the browser really draws.
 //
 // `npm test` runs a fixed seed and a few talks; `npm run fit -- <runs>` runs more (FIT_RUNS, FIT_SEED).

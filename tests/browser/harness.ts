@@ -41,7 +41,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // Fail at once, before building, if there is no browser: with the command that installs one.
   chromiumPath();
   const { build, preview } = await import('vite');
-  const { buildTalk } = await import('../../src/vite/deck-plugin.ts');
+  const { buildTalk } = await import('../../src/deck/build-talk.ts');
   const started = Date.now();
   await build({
     root: ROOT,

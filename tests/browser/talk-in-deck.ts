@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchChromium } from '../../src/chromium/chromium.ts';
 import { loadTalk } from '../../src/data/load-data.ts';
-import { renderSections } from '../../src/html/render-sections.ts';
+import { renderSections } from '../../src/deck/render-sections.ts';
 import { buildDeck } from '../../src/slides/build-deck.ts';
 import { serveFolder, waitForReveal, type Served } from './harness.ts';
 import { measureSlide, textUnderControls } from './measure-slide.ts';
@@ -17,7 +17,7 @@ import { fontFaceCss, subsetTypeface } from '../../src/fonts/typeface.ts';
 import { cspMeta, deckPolicy } from '../../src/share/csp.ts';
 import { CSP_META } from '../../src/share/single-file.ts';
 import type { TalkModel } from '../../src/data/load-data.ts';
-import type { TimedSlide } from '../../src/slides/slide.ts';
+import type { TimedSlide } from '../../src/layout/slide.ts';
 
 export const SIZES = [
   { width: 1280, height: 720 },

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { unwrap } from '../../src/html/escape.ts';
-import type { BuiltDeck } from '../../src/vite/deck-plugin.ts';
+import type { BuiltDeck } from '../../src/deck/build-talk.ts';
 import { builtPage, textOf } from './page-text.ts';
 import { CARRIED, FIGURES, FROM_REFERENCES, NAMES, NOT_CLAIMED, QUOTES, READING, STUDY_TITLES } from './seed-strings.ts';
 

@@ -1,7 +1,8 @@
 // Builds the deck's page the way the Vite plugin does, and reads its text back.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildTalk, fillPage, type BuiltDeck } from '../../src/vite/deck-plugin.ts';
+import { buildTalk, type BuiltDeck } from '../../src/deck/build-talk.ts';
+import { fillPage } from '../../src/vite/deck-plugin.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 

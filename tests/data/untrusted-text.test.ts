@@ -1,9 +1,9 @@
 // Text pasted from the web into the data files: it shows as text, it never runs, and it is kept exactly.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unwrap } from '../../src/html/escape.ts';
-import { countWords } from '../../src/slides/split-text.ts';
+import { countWords } from '../../src/layout/split-text.ts';
 import { QUOTE_WORDS_PER_SLIDE } from '../../src/render/render-quotes.ts';
-import { buildTalk } from '../../src/vite/deck-plugin.ts';
+import { buildTalk } from '../../src/deck/build-talk.ts';
 import { copyTalk, problemsOf, type TalkCopy } from './talk-copy.ts';
 
 let talk: TalkCopy;

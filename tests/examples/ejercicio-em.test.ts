@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DomUtils, parseDocument as parseHtml } from 'htmlparser2';
 import { unwrap } from '../../src/html/escape.ts';
 import { EXTRA_PAGES } from '../../src/vite/extra-pages.ts';
-import { buildTalk } from '../../src/vite/deck-plugin.ts';
+import { buildTalk } from '../../src/deck/build-talk.ts';
 import { ROOT, problemsOf } from '../data/talk-copy.ts';
 
 const EXAMPLE = resolve(ROOT, 'examples/ejercicio-em');

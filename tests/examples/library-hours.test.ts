@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unwrap } from '../../src/html/escape.ts';
-import { buildTalk } from '../../src/vite/deck-plugin.ts';
+import { buildTalk } from '../../src/deck/build-talk.ts';
 import { ROOT, problemsOf } from '../data/talk-copy.ts';
 
 const EXAMPLE = resolve(ROOT, 'examples/library-hours');

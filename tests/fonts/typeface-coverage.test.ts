@@ -9,7 +9,7 @@ import * as fontkit from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pageCharacters } from '../../src/fonts/characters.ts';
 import { sourceFont, subsetTypeface, unicodeRange } from '../../src/fonts/typeface.ts';
-import { renderSections } from '../../src/html/render-sections.ts';
+import { renderSections } from '../../src/deck/render-sections.ts';
 import { handoutPageFile } from '../../src/handout/files.ts';
 import { singleFile, textVersionFile } from '../../src/share/files.ts';
 import { buildInto, ROOT, type Built } from '../share/support/build.ts';

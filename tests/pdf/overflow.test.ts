@@ -3,7 +3,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTalk, type BuiltDeck } from '../../src/vite/deck-plugin.ts';
+import { buildTalk, type BuiltDeck } from '../../src/deck/build-talk.ts';
 import { cutOff, pdfInfo, ROOT, runPdfScript, type Run } from './support.ts';
 
 const TALK = resolve(ROOT, '.tmp', `pdf-overflow-talk-${process.pid}`);

@@ -3,7 +3,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { unwrap } from '../../src/html/escape.ts';
-import type { TimedSlide } from '../../src/slides/slide.ts';
+import type { TimedSlide } from '../../src/layout/slide.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 

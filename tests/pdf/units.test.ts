@@ -16,8 +16,8 @@ import {
   topLevelBlocks,
 } from '../../src/handout/render-handout-page.ts';
 import { raw } from '../../src/html/escape.ts';
-import type { TimedSlide } from '../../src/slides/slide.ts';
-import { buildTalk, type BuiltDeck } from '../../src/vite/deck-plugin.ts';
+import type { TimedSlide } from '../../src/layout/slide.ts';
+import { buildTalk, type BuiltDeck } from '../../src/deck/build-talk.ts';
 import { outline, pdfInfo, ROOT } from './support.ts';
 
 const TMP = resolve(ROOT, '.tmp', `pdf-units-${process.pid}`);

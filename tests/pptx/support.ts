@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { parseDocument as parseYaml } from 'yaml';
 import { makePptx } from '../../src/pptx/make-pptx.ts';
-import { buildTalk } from '../../src/vite/deck-plugin.ts';
+import { buildTalk } from '../../src/deck/build-talk.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const TMP = resolve(ROOT, '.tmp', `pptx-test-${process.pid}`);

@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTalk, type TalkModel } from '../../src/data/load-data.ts';
 import { loadMarkdownSlides } from '../../src/data/load-markdown-slide.ts';
 import { DECK_ATTRIBUTES, DECK_TAGS, HEAD_ATTRIBUTES, HEAD_TAGS } from '../../src/html/allowlist.ts';
-import { renderSections } from '../../src/html/render-sections.ts';
+import { renderSections } from '../../src/deck/render-sections.ts';
 import { DataError } from '../../src/data/data-error.ts';
 import { COLLECTIONS, type CollectionName } from '../../src/schema/index.ts';
 import { buildDeck } from '../../src/slides/build-deck.ts';

@@ -22,7 +22,8 @@ import { inlineStylesheets } from '../../src/share/inline-styles.ts';
 import { CSP_META, makeSingleFile } from '../../src/share/single-file.ts';
 import { buildDeck } from '../../src/slides/build-deck.ts';
 import { DataError } from '../../src/data/data-error.ts';
-import { fillPage, type BuiltDeck } from '../../src/vite/deck-plugin.ts';
+import { type BuiltDeck } from '../../src/deck/build-talk.ts';
+import { fillPage } from '../../src/vite/deck-plugin.ts';
 import { EXTRA_PAGES } from '../../src/vite/extra-pages.ts';
 import { ROOT } from '../data/talk-copy.ts';
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { textVersionFile } from '../../src/share/files.ts';
-import { buildTalk } from '../../src/vite/deck-plugin.ts';
+import { buildTalk } from '../../src/deck/build-talk.ts';
 import { ROOT } from './support/build.ts';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });

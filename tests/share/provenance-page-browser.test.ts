@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderProvenancePage } from '../../src/share/render-provenance-page.ts';
 import { serveFolder, type Served } from '../../src/serve/serve-folder.ts';
-import { buildTalk } from '../../src/vite/deck-plugin.ts';
+import { buildTalk } from '../../src/deck/build-talk.ts';
 import { ROOT } from '../data/talk-copy.ts';
 import { launchChromium, watchedContext, type Browser } from './support/browser.ts';
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Parser } from 'htmlparser2';
 import { renderProvenancePage } from '../../src/share/render-provenance-page.ts';
 import { renderTextPage } from '../../src/share/render-text-page.ts';
-import { buildTalk } from '../../src/vite/deck-plugin.ts';
+import { buildTalk } from '../../src/deck/build-talk.ts';
 import { copyTalk, ROOT, type TalkCopy } from '../data/talk-copy.ts';
 
 interface Read {

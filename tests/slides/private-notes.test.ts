@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unwrap } from '../../src/html/escape.ts';
-import { buildTalk } from '../../src/vite/deck-plugin.ts';
+import { buildTalk } from '../../src/deck/build-talk.ts';
 import { copyTalk, ROOT, type TalkCopy } from '../data/talk-copy.ts';
 
 const SECRET = 'Ann asked me not to say her diagnosis';

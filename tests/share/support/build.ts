@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
-import { buildTalk, type BuiltDeck } from '../../../src/vite/deck-plugin.ts';
+import { buildTalk, type BuiltDeck } from '../../../src/deck/build-talk.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 

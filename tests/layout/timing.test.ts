@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { raw } from '../../src/html/escape.ts';
-import { assignTimings } from '../../src/slides/timing.ts';
-import type { Slide } from '../../src/slides/slide.ts';
+import { assignTimings } from '../../src/layout/timing.ts';
+import type { Slide } from '../../src/layout/slide.ts';
 
 const slide = (id: string, weight: number): Slide => ({ id, title: id, kind: 'text', body: raw(''), notes: raw(''), weight });
 

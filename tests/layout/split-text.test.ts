@@ -2,7 +2,7 @@
 // its budget of words and lines. (tests/slides/quote-fit.test.ts checks the budget against Chromium's layout.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countWords, splitText, textLines, textWidth, widestUnbreakable, WORDS_PER_LINE } from '../../src/slides/split-text.ts';
+import { countWords, splitText, textLines, textWidth, widestUnbreakable, WORDS_PER_LINE } from '../../src/layout/split-text.ts';
 
 const MAX = 70;
 const words = (s: string) => s.split(/\s+/).filter(Boolean);

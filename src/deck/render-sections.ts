@@ -1,8 +1,8 @@
 // Slides as Reveal `<section>` elements, each with its id, time budget and speaker notes. The built deck leaves the
 // notes out of its page (no listener needs them to see slide 1): they travel in a script chunk of their own,
 // slideNotesModule, which the speaker view and the print view load (src/browser/slide-notes.ts).
-import type { TimedSlide } from '../slides/slide.ts';
-import { html, unwrap } from './escape.ts';
+import type { TimedSlide } from '../layout/slide.ts';
+import { html, unwrap } from '../html/escape.ts';
 
 export function renderSections(slides: readonly TimedSlide[], options: { notes?: boolean } = {}): string {
   const withNotes = options.notes ?? true;
