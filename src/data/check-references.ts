@@ -9,6 +9,7 @@ import type { Problem } from './data-error.ts';
 import type { Located } from './load-yaml.ts';
 import type { MarkdownSlide } from './load-markdown-slide.ts';
 import { nearest } from './describe-value.ts';
+import { generatedOwner } from '../layout/slide-ids.ts';
 
 export type Source = CollectionName | 'order';
 
@@ -78,7 +79,7 @@ export function checkReferences(
     used.add(entry);
     const md = markdown.get(entry);
     if (md) {
-      const other = slideIds.get(md.id) ?? (GENERATED_SLIDE_IDS.has(md.id) ? 'a generated slide' : generatedFrom(generated, md.id));
+      const other = slideIds.get(md.id) ?? generatedOwner(md.id, generated);
       if (other) report('order', ['slides', i], `slides[${i}]`, `slide id "${md.id}" in ${entry} is also used by ${other}`);
       slideIds.set(md.id, entry);
     }
@@ -94,27 +95,6 @@ export function orderEntries(data: unknown): { entry: OrderEntry; index: number 
     if (entry.success) out.push({ entry: entry.data, index });
   });
   return out;
-}
-
-/** Ids that generated slides always use; a hand-written slide with one of them would clash in the URL. */
-const GENERATED_SLIDE_IDS = new Set(['title', 'thanks', 'special-thanks', 'overview', 'tips', 'takeaways', 'resources', 'references', 'questions']);
-
-interface GeneratedFrom {
-  studies: readonly (string | undefined)[];
-  quotes: readonly (string | undefined)[];
-  clinic: string | undefined;
-}
-
-/** The generated slide that would have this id: a study's ("study-<id>", "study-<id>-results"), a quote's
- * ("quote-<id>", "quote-<id>-2" when it continues), the clinic's, or the second page of a long group. */
-function generatedFrom({ studies, quotes, clinic }: GeneratedFrom, id: string): string | undefined {
-  if (/^(overview|references)-\d+$/.test(id)) return 'a generated slide';
-  const study = studies.find((s) => s !== undefined && (id === `study-${s}` || id === `study-${s}-results`));
-  if (study) return `the slides of the study "${study}"`;
-  const quote = quotes.find((q) => q !== undefined && new RegExp(`^quote-${q}(-\\d+)?$`).test(id));
-  if (quote) return `the slides of the quote "${quote}"`;
-  if (clinic && new RegExp(`^clinic-${clinic}(-\\d+)?$`).test(id)) return `the slides of "${clinic}"`;
-  return undefined;
 }
 
 function checkPeople(people: unknown, report: (s: Source, path: PropertyKey[], field: string, message: string) => void) {

@@ -4,6 +4,7 @@ import { html, raw, type Raw } from '../html/escape.ts';
 import type { Words } from '../locale/words.ts';
 import { CONTENT_HEIGHT, headingHeight, pack } from '../layout/fit.ts';
 import type { Overfull, Slide } from '../layout/slide.ts';
+import { continuedId } from '../layout/slide-ids.ts';
 import { partTitle } from './words.ts';
 
 export interface ListSlides<T> {
@@ -47,7 +48,7 @@ export function listSlides<T>(spec: ListSlides<T>): Slide[] {
     const start = first;
     first += items.length;
     return {
-      id: page === 0 ? spec.id : `${spec.id}-${page + 1}`,
+      id: continuedId(spec.id, page),
       title: heading,
       kind: spec.kind,
       weight: (spec.weight * Math.max(1, items.length)) / Math.max(1, spec.items.length),

@@ -7,6 +7,7 @@ import type { Words } from '../locale/words.ts';
 import { markdownBlock } from '../markdown/render-markdown.ts';
 import { CONTENT_HEIGHT, CONTENT_WIDTH, headingHeight, pack, textHeight } from '../layout/fit.ts';
 import type { Overfull, Slide } from '../layout/slide.ts';
+import { continuedId } from '../layout/slide-ids.ts';
 import { tooLong } from './list-slides.ts';
 import { designLabel, directionMark, partTitle, sizeLabel } from './words.ts';
 
@@ -35,7 +36,7 @@ export function renderOverview({ studies, words: w }: TalkModel): Slide[] {
   return pages.map((rows, page) => {
     const heading = partTitle(title, page + 1, pages.length, w);
     return {
-      id: page === 0 ? 'overview' : `overview-${page + 1}`,
+      id: continuedId('overview', page),
       title: heading,
       kind: 'overview',
       weight: 1.5 * (rows.length / Math.max(1, list.length)) * Math.min(pages.length, 2),

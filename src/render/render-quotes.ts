@@ -4,6 +4,7 @@ import type { Quote } from '../schema/index.ts';
 import { escapeHtml, html, raw } from '../html/escape.ts';
 import { markdownBlock } from '../markdown/render-markdown.ts';
 import type { Slide } from '../layout/slide.ts';
+import { continuedId, quoteId } from '../layout/slide-ids.ts';
 import { splitText } from '../layout/split-text.ts';
 import type { Words } from '../locale/words.ts';
 import { partTitle } from './words.ts';
@@ -15,7 +16,7 @@ export function renderQuotes({ quotes, words: w }: TalkModel): Slide[] {
   return quotes.quotes.flatMap((q) =>
     renderQuoteSlides(
       {
-        id: `quote-${q.id}`,
+        id: quoteId(q.id),
         heading: quotes.heading ?? w.text('quotes.heading'),
         text: q.text,
         attribution: w.text('quotes.attribution', { person: q.person, credential: q.credential }),
@@ -45,7 +46,7 @@ export function renderQuoteSlides(q: QuoteInput, w: Words): Slide[] {
     const numbered = parts.length > 1 ? partTitle('', i + 1, parts.length, w) : '';
     const continued = i > 0 ? html`<span class="continued">${w.text('deck.continued')}</span>` : '';
     return {
-      id: i === 0 ? q.id : `${q.id}-${i + 1}`,
+      id: continuedId(q.id, i),
       title: `${q.attribution}${numbered}`,
       kind: q.kind ?? 'quote',
       weight: 0.8,

@@ -8,6 +8,7 @@ import { markdownBlock, markdownInline } from '../markdown/render-markdown.ts';
 import { CONTENT_HEIGHT, CONTENT_WIDTH, headingHeight, pack, textHeight } from '../layout/fit.ts';
 import { textWidth } from '../layout/split-text.ts';
 import type { Overfull, Slide } from '../layout/slide.ts';
+import { studyId, studyResultsId } from '../layout/slide-ids.ts';
 import { citationHtml, citationText } from './citation.ts';
 import { tooLong } from './list-slides.ts';
 import { designLabel, directionLabel, figureParts, figuresText, partTitle, sourceNote } from './words.ts';
@@ -61,7 +62,7 @@ export function renderStudy(study: Study, n: number, total: number, w: Words): S
   );
   return [
     {
-      id: `study-${study.id}`,
+      id: studyId(study.id),
       title: study.shortTitle,
       kind: 'study',
       weight: 1.3,
@@ -74,7 +75,7 @@ ${cite}`),
     ...pages.map((results, i): Slide => {
       const last = i === pages.length - 1;
       return {
-        id: i === 0 ? `study-${study.id}-results` : `study-${study.id}-results-${i + 1}`,
+        id: studyResultsId(study.id, i),
         title: partTitle(w.text('study.resultsTitle', { study: study.shortTitle }), i + 1, pages.length, w),
         kind: 'study-results',
         // The results share the time a results slide always had, so a split study takes no longer to present.

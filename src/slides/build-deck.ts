@@ -45,5 +45,17 @@ export async function buildDeck(model: TalkModel): Promise<TimedSlide[]> {
   // Text too long for any slide is reported where it is written, as a data problem, rather than shown cut off.
   const overfull = slides.flatMap((s) => s.overfull ?? []);
   if (overfull.length) throw new DataError(overfull.map((o) => ({ ...model.where(o.source, o.path), message: o.message })));
+  // Two slides with one address would make one unreachable. The data check foresees this from the ids' scheme;
+  // here the ids the slides really have are held to it, whatever a renderer does.
+  const owner = new Map<string, string>();
+  const clashes = groups.flatMap((group, i) => {
+    const entry = model.order.slides[i]!;
+    return group.flatMap((slide) => {
+      const other = owner.get(slide.id);
+      owner.set(slide.id, entry);
+      return other === undefined ? [] : [{ ...model.where('order', ['slides', i]), message: `slide id "${slide.id}" in ${entry} is also used by ${other}: give one of them another id` }];
+    });
+  });
+  if (clashes.length) throw new DataError(clashes);
   return assignTimings(slides, model.talk.lengthMinutes);
 }
