@@ -50,8 +50,7 @@ it(`${LISTENERS} listeners each receive all ${CHANGES} changes, in order`, async
   const p99 = delays[Math.floor(delays.length * 0.99)]!;
   console.log(`follow load: ${LISTENERS} listeners × ${CHANGES} changes, delay p50 ${p50.toFixed(1)} ms, p90 ${p90.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`);
   expect(delays).toHaveLength(LISTENERS * CHANGES);
-  // Relay, presenter and all 200 listeners share this one process (and the machine may be running other test
-  // files): the delay is the benchmark's business (npm run bench:follow); here, most deliveries well within 300 ms.
-  expect(p90).toBeLessThan(300);
+  // How fast is the benchmark's business (npm run bench:follow), where nothing else runs: a busy machine may make any
+  // delivery late, so here only what must hold whatever the load (every change, to every listener, in order).
   expect(server.relay.stats()).toMatchObject({ listeners: LISTENERS, presenters: 1, closedForCause: 0 });
 }, 120_000);

@@ -74,8 +74,10 @@ describe('the relay', () => {
   it('sends listeners nothing before a presenter has spoken', async () => {
     const s = await relay();
     const l = await listener(s.baseUrl);
-    await sleep(150);
-    expect(l.messages).toEqual([]);
+    // A marker: the presenter's first state must be the first thing this listener ever receives.
+    const p = await speaker(s.baseUrl);
+    p.sendState({ h: 4, v: 0, f: null });
+    expect(await l.waitForMessages(1)).toEqual([stateText(4)]);
   });
 
   it('ignores listeners\' slide states: nobody else moves, and the sender stays connected', async () => {
@@ -87,11 +89,12 @@ describe('the relay', () => {
     await b.waitForMessages(1);
     a.sendState({ h: 9, v: 0, f: null });
     a.sendState({ h: 0, v: 0, f: null });
-    await sleep(150);
-    expect(b.messages).toEqual([stateText(3)]);
-    expect(a.messages).toEqual([stateText(3)]);
+    // A marker from the presenter, sent after the listener's states: it must be the next thing anyone receives.
+    p.sendState({ h: 7, v: 0, f: null });
+    expect(await b.waitForMessages(2)).toEqual([stateText(3), stateText(7)]);
+    expect(await a.waitForMessages(2)).toEqual([stateText(3), stateText(7)]);
     expect(a.isOpen()).toBe(true);
-    expect(s.relay.stats().state).toEqual({ h: 3, v: 0, f: null });
+    expect(s.relay.stats().state).toEqual({ h: 7, v: 0, f: null });
   });
 
   it('closes a connection that sends a wrong token, and only that one', async () => {
@@ -174,10 +177,10 @@ describe('the relay', () => {
     // It got the first states through before the limit; after that, nothing.
     const heard = l.messages.length;
     expect(heard).toBeLessThanOrEqual(10);
-    await sleep(100);
-    expect(l.messages.length).toBe(heard);
+    // A marker: the next thing the listener hears is the real presenter's state, nothing of the flood after the limit.
     p.sendState({ h: 40, v: 0, f: null });
     await waitUntil(() => l.messages.at(-1) === stateText(40));
+    expect(l.messages.slice(heard)).toEqual([stateText(40)]);
     expect(l.isOpen()).toBe(true);
   });
 
@@ -220,8 +223,9 @@ describe('the relay', () => {
     const l = await listener(s.baseUrl);
     await listener(s.baseUrl);
     await waitUntil(() => p.messages.includes('{"type":"listeners","count":2}'));
-    await sleep(50);
-    expect(l.messages).toEqual([]);
+    // A marker after the count went out: a count sent to this listener would have come before it.
+    p.sendState({ h: 1, v: 0, f: null });
+    expect(await l.waitForMessages(1)).toEqual([stateText(1)]);
   });
 
   it('turns connections away with 503 when full', async () => {
