@@ -1,6 +1,7 @@
 // The text version: every slide's text in order as one accessible page, with the speaker notes and references.
 import { readFileSync } from 'node:fs';
 import { escapeHtml, html, raw, unwrap, type Raw } from '../html/escape.ts';
+import { elements, isTag, outer, parseHtml, splice, tagName, textOf, type Edit, type Element } from '../html/dom.ts';
 import type { TimedSlide } from '../layout/slide.ts';
 import type { BuiltDeck } from '../deck/build-talk.ts';
 import { cspMeta, textPagePolicy } from './csp.ts';
@@ -112,28 +113,33 @@ ${slide.notes}
  * screen, and links to this very page left out.
  */
 export function textBody(body: string, title: string, selfFile: string, tableLabel: string): string {
-  let out = body;
-  const first = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/.exec(out);
-  if (first && plain(first[2]!) === plain(title)) out = out.slice(0, first.index) + out.slice(first.index + first[0].length);
-  out = out.replace(/<(\/?)h([1-6])\b/g, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Math.max(3, Number(level) + 1))}`);
+  const doc = parseHtml(body);
+  const edits: Edit[] = [];
+  const removed: Element[] = [];
+  const headings = elements(doc, HEADINGS);
+  if (headings[0] && textOf(headings[0]) === textOf(parseHtml(title))) removed.push(headings[0]);
+  // Links to this very page are left out, with the paragraph that holds them.
+  removed.push(...elements(doc, (p) => p.name === 'p' && elements(p, (a) => a.attribs.href === selfFile).length > 0));
+  for (const el of removed) edits.push({ start: outer(el)[0], end: outer(el)[1], text: '' });
+  const kept = (el: Element) => !removed.some((r) => r === el || (outer(r)[0] <= outer(el)[0] && outer(el)[1] <= outer(r)[1]));
+  for (const h of headings.filter(kept)) {
+    const level = `h${Math.min(6, Math.max(3, Number(h.name[1]) + 1))}`;
+    for (const name of [tagName(h, 'open'), tagName(h, 'close')]) if (name) edits.push({ start: name[0], end: name[1], text: level });
+  }
   // A wide table scrolls inside a box of its own on a small screen, instead of widening the page.
-  out = out.replace(/<table\b[\s\S]*?<\/table>/g, (table) => {
-    const caption = /<caption\b[^>]*>([\s\S]*?)<\/caption>/.exec(table)?.[1];
-    const label = caption ? plain(caption) : tableLabel;
-    return `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(label)}">${table}</div>`;
-  });
-  const self = new RegExp(`<p\\b[^>]*>(?:(?!</p>)[\\s\\S])*?href="${selfFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[\\s\\S]*?</p>`, 'g');
-  return out.replace(self, '').trim();
+  for (const table of elements(doc, 'table').filter((t) => kept(t) && !inTable(t))) {
+    const caption = elements(table.children, 'caption')[0];
+    const label = caption ? textOf(caption) : tableLabel;
+    const [start, end] = outer(table);
+    edits.push({ start, end: start, text: `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(label)}">` });
+    edits.push({ start: end, end, text: '</div>' });
+  }
+  return splice(body, edits).trim();
 }
 
-function plain(s: string): string {
-  return s
-    .replace(/<[^>]+>/g, '')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+function inTable(el: Element): boolean {
+  for (let p = el.parent; p; p = p.parent) if (isTag(p) && p.name === 'table') return true;
+  return false;
 }

@@ -198,4 +198,18 @@ describe('textBody', () => {
       '<p>Slides: <a href="https://x.org/">x</a></p>',
     );
   });
+
+  it('puts each table in a scrolling region named by its caption, entities decoded once and escaped once', () => {
+    expect(textBody('<table><caption>Pain &amp; <em>sleep</em></caption><tr><td>1</td></tr></table>', 'T', 't.html', 'Table')).toBe(
+      '<div class="table-scroll" role="region" tabindex="0" aria-label="Pain &amp; sleep"><table><caption>Pain &amp; <em>sleep</em></caption><tr><td>1</td></tr></table></div>',
+    );
+    expect(textBody('<table><tr><td><table><tr><td>in</td></tr></table></td></tr></table>', 'T', 't.html', 'Tabla')).toBe(
+      '<div class="table-scroll" role="region" tabindex="0" aria-label="Tabla"><table><tr><td><table><tr><td>in</td></tr></table></td></tr></table></div>',
+    );
+  });
+
+  it('reads markup, not text that looks like it: code showing a heading or a link stays', () => {
+    const code = '<p><code>&lt;h2&gt; href="t.html" &lt;/p&gt;</code></p>';
+    expect(textBody(`<h2>T</h2>${code}`, 'T', 't.html', 'Table')).toBe(code);
+  });
 });

@@ -1,0 +1,100 @@
+// HTML read through a parser (htmlparser2), never with regular expressions. The pages are changed by splicing the
+// original text at the places the parser found, so everything not changed stays byte for byte as it was written
+// (quotes, entities, void tags): the pages' CSP hashes and tests depend on exact output.
+import { Parser } from 'htmlparser2';
+import { DomHandler, Element, isTag, type AnyNode, type ChildNode, type Document } from 'domhandler';
+import { findAll, textContent } from 'domutils';
+
+export type { AnyNode, ChildNode, Document, Element };
+export { isTag };
+
+const OPEN_END = new WeakMap<Element, number>();
+const CLOSE_START = new WeakMap<Element, number>();
+
+/** A handler that also keeps where each element's start tag ends and where its end tag begins. */
+class SpanHandler extends DomHandler {
+  private source: Parser | null = null;
+  override onparserinit(parser: Parser): void {
+    super.onparserinit(parser);
+    this.source = parser;
+  }
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs);
+    const el = this.tagStack[this.tagStack.length - 1] as Element;
+    OPEN_END.set(el, this.source!.endIndex + 1);
+  }
+  override onclosetag(): void {
+    const el = this.tagStack[this.tagStack.length - 1] as Element;
+    // An explicit end tag begins where the parser's event begins; an implied one (or a void element) has none.
+    const start = this.source!.startIndex;
+    super.onclosetag();
+    CLOSE_START.set(el, Math.min(Math.max(start, OPEN_END.get(el) ?? start), (el.endIndex ?? start) + 1));
+  }
+}
+
+/** Parses HTML (a fragment or a whole page) into a tree whose nodes know where they are in `source`. */
+export function parseHtml(source: string): Document {
+  const handler = new SpanHandler(undefined, { withStartIndices: true, withEndIndices: true });
+  new Parser(handler, { decodeEntities: true }).end(source);
+  return handler.root;
+}
+
+/** Every element in document order (at any depth) named `name` (any of them if an array), or passing a test. */
+export function elements(root: AnyNode | AnyNode[], test: string | readonly string[] | ((el: Element) => boolean)): Element[] {
+  const names = typeof test === 'string' ? [test] : test;
+  const pass = typeof names === 'function' ? names : (el: Element) => names.includes(el.name);
+  return findAll(pass, Array.isArray(root) ? root : 'children' in root ? (root as Document).children : [root]);
+}
+
+/** The text a node shows, entities decoded, white space collapsed and trimmed. */
+export function textOf(node: AnyNode | AnyNode[]): string {
+  return textContent(node).replace(/\s+/g, ' ').trim();
+}
+
+/** Where the node is in the source: [start, end). */
+export function outer(node: AnyNode): [number, number] {
+  return [node.startIndex!, node.endIndex! + 1];
+}
+
+/** Where the element's start tag is: [start, end), `<` to `>` included. */
+export function openTag(el: Element): [number, number] {
+  return [el.startIndex!, OPEN_END.get(el)!];
+}
+
+/** Where the element's end tag is: [start, end); empty at the element's end when it has none (void, implied). */
+export function closeTag(el: Element): [number, number] {
+  return [CLOSE_START.get(el) ?? el.endIndex! + 1, el.endIndex! + 1];
+}
+
+/** Where the element's content is, between its start and end tags: [start, end). */
+export function inner(el: Element): [number, number] {
+  return [openTag(el)[1], closeTag(el)[0]];
+}
+
+/** A piece of `source` to replace: [start, end) becomes `text`. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** `source` with the edits made; they may not overlap (two at the same place are kept in the order given). */
+export function splice(source: string, edits: readonly Edit[]): string {
+  const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    if (e.start < at) throw new Error(`overlapping HTML edits at ${e.start}`);
+    out += source.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + source.slice(at);
+}
+
+/** Where the element's name is written in its start tag, or in its end tag (undefined when it has none). */
+export function tagName(el: Element, which: 'open' | 'close' = 'open'): [number, number] | undefined {
+  const [start, end] = which === 'open' ? openTag(el) : closeTag(el);
+  if (start === end) return undefined;
+  const from = start + (which === 'open' ? 1 : 2);
+  return [from, from + el.name.length];
+}

@@ -1,0 +1,45 @@
+// HTML read through a parser: where each element and its tags are in the source, its text, and splicing edits in.
+import { describe, expect, it } from 'vitest';
+import { closeTag, elements, inner, openTag, outer, parseHtml, splice, tagName, textOf } from '../../src/html/dom.ts';
+
+const SOURCE = '<h1 class="a">Hi &amp; <em>you</em></h1>\n<p>x<br>y<img src="a"/></p><script>if (a<b) "</p>"</script>';
+
+describe('parseHtml', () => {
+  const doc = parseHtml(SOURCE);
+  const at = (range: [number, number] | undefined) => (range ? SOURCE.slice(...range) : undefined);
+
+  it('knows where each element, its start tag, its content and its end tag are in the source', () => {
+    const [h1] = elements(doc, 'h1');
+    expect(at(outer(h1!))).toBe('<h1 class="a">Hi &amp; <em>you</em></h1>');
+    expect(at(openTag(h1!))).toBe('<h1 class="a">');
+    expect(at(inner(h1!))).toBe('Hi &amp; <em>you</em>');
+    expect(at(closeTag(h1!))).toBe('</h1>');
+    expect(at(tagName(h1!, 'close'))).toBe('h1');
+  });
+
+  it('gives void elements no end tag, and reads script content as text', () => {
+    const [br, img] = elements(doc, ['br', 'img']);
+    expect(at(outer(br!))).toBe('<br>');
+    expect(at(outer(img!))).toBe('<img src="a"/>');
+    expect(tagName(img!, 'close')).toBeUndefined();
+    expect(elements(doc, 'p')).toHaveLength(1);
+    expect(at(inner(elements(doc, 'script')[0]!))).toBe('if (a<b) "</p>"');
+  });
+
+  it('gives the text an element shows, entities decoded and white space collapsed', () => {
+    expect(textOf(elements(doc, 'h1'))).toBe('Hi & you');
+    expect(textOf(parseHtml(' Ann &amp;\n Bo&#39;s ')).trim()).toBe("Ann & Bo's");
+  });
+});
+
+describe('splice', () => {
+  it('makes edits in source order and leaves the rest byte for byte', () => {
+    expect(splice('<p>a</p>', [{ start: 8, end: 8, text: '</div>' }, { start: 0, end: 0, text: '<div>' }, { start: 3, end: 4, text: 'b' }])).toBe(
+      '<div><p>b</p></div>',
+    );
+  });
+
+  it('refuses edits that overlap', () => {
+    expect(() => splice('abcdef', [{ start: 0, end: 3, text: '' }, { start: 2, end: 4, text: '' }])).toThrow(/overlap/);
+  });
+});
