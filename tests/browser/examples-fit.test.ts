@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { TalkInDeck } from './talk-in-deck.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+import { ROOT } from '../support/project.ts';
 let deck: TalkInDeck;
 const work = mkdtempSync(join(tmpdir(), 'examples-fit-'));
 beforeAll(async () => {

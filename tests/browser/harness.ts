@@ -20,7 +20,7 @@ import { serveFolder, type Served } from '../../src/serve/serve-folder.ts';
 export { CHROMIUM_ARGS, chromiumPath } from '../../src/chromium/chromium.ts';
 export { serveFolder, type Served };
 
-const ROOT = resolve(import.meta.dirname, '../..');
+import { ROOT } from '../support/project.ts';
 const OUT_DIR = resolve(ROOT, '.tmp', 'browser-dist');
 
 declare module 'vitest' {
@@ -117,10 +117,8 @@ export async function deckPage(deck: Deck, options: BrowserContextOptions = {}, 
   return page;
 }
 
-export async function waitForReveal(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { Reveal?: RevealApi }).Reveal?.isReady() === true, undefined, { timeout: 20_000 });
-  await page.evaluate(() => document.fonts.ready);
-}
+export { waitForReveal } from '../support/project.ts';
+import { waitForReveal } from '../support/project.ts';
 
 /** Moves to slide `index` and waits for two frames, so layout and the slide number have settled. */
 export async function goTo(page: Page, index: number): Promise<void> {

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromiumArgs } from '../../src/chromium/chromium.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+import { ROOT } from '../support/project.ts';
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-'));
 chmodSync(dir, 0o777);
 const fake = join(dir, 'chromium');

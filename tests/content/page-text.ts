@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { buildTalk, type BuiltDeck } from '../../src/deck/build-talk.ts';
 import { fillPage } from '../../src/vite/deck-plugin.ts';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+export { ROOT } from '../support/project.ts';
+import { ROOT } from '../support/project.ts';
 
 export async function builtPage(root = ROOT): Promise<{ deck: BuiltDeck; page: string }> {
   const deck = await buildTalk(root);

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { DataError, formatProblem } from '../../src/data/data-error.ts';
 import { loadTalk } from '../../src/data/load-data.ts';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+export { ROOT } from '../support/project.ts';
+import { ROOT } from '../support/project.ts';
 
 export interface TalkCopy {
   root: string;

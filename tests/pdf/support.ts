@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { unwrap } from '../../src/html/escape.ts';
 import type { TimedSlide } from '../../src/layout/slide.ts';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+export { ROOT } from '../support/project.ts';
+import { ROOT } from '../support/project.ts';
 
 export interface Run {
   status: number | null;

@@ -10,7 +10,8 @@ import { parseDocument as parseYaml } from 'yaml';
 import { makePptx } from '../../src/pptx/make-pptx.ts';
 import { buildTalk } from '../../src/deck/build-talk.ts';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+export { ROOT } from '../support/project.ts';
+import { ROOT } from '../support/project.ts';
 export const TMP = resolve(ROOT, '.tmp', `pptx-test-${process.pid}`);
 
 export interface Pptx {

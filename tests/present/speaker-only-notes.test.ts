@@ -3,14 +3,14 @@
 // Reveal's speaker view reads notes, and a listener's page neither asks for them nor has them.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPresentServer, type PresentServer } from '../../src/present/server.ts';
 import { speakerNotesFile } from '../../src/slides/audience.ts';
 import { copyTalk, type TalkCopy } from '../data/talk-copy.ts';
-import { launchChromium, ROOT, waitUntil } from './support.ts';
+import { launchChromium, waitUntil } from './support.ts';
+import { buildDeckInto } from '../support/project.ts';
 
 const SECRET = 'Ann asked me not to say her diagnosis';
 let talk: TalkCopy;
@@ -24,14 +24,7 @@ beforeAll(async () => {
   talk.edit('slides/why-this-talk.md', (s) => `${s.trimEnd()}\n\nPrivate:\nRemember to mention Ann by name: ${SECRET}.\n`);
   work = mkdtempSync(join(tmpdir(), 'speaker-notes-'));
   dist = join(work, 'dist');
-  const before = process.env.DECK_TALK;
-  process.env.DECK_TALK = talk.root;
-  try {
-    await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
-  } finally {
-    if (before === undefined) delete process.env.DECK_TALK;
-    else process.env.DECK_TALK = before;
-  }
+  await buildDeckInto(dist, talk.root);
   present = await startPresentServer({ dist, port: 0, token: 'the-presenters-secret', speakerNotes: speakerNotesFile(dist) });
   browser = await launchChromium();
 }, 180_000);

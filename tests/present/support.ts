@@ -9,7 +9,8 @@ import { startPresentServer, type PresentOptions, type PresentServer } from '../
 import { authMessage, stateMessage, type SlideState } from '../../src/present/protocol.ts';
 import type { RelayStats } from '../../src/present/relay.ts';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+export { ROOT } from '../support/project.ts';
+import { buildDeckInto, ROOT } from '../support/project.ts';
 
 /** A folder that looks like dist/ to the server: one small page and one asset. */
 export function tinyDist(): string {
@@ -121,12 +122,8 @@ export function stateText(h: number, v = 0, f: number | null = null): string {
 export { launchChromium } from '../../src/chromium/chromium.ts';
 
 /** Builds the deck with the project's Vite config into .tmp/<name>, never touching dist/. */
-export async function buildDeck(name: string): Promise<string> {
-  const dir = resolve(ROOT, '.tmp', name);
-  mkdirSync(dir, { recursive: true });
-  const { build } = await import('vite');
-  await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
-  return dir;
+export function buildDeck(name: string): Promise<string> {
+  return buildDeckInto(resolve(ROOT, '.tmp', name));
 }
 
 // ---- `npm run present` as a process of its own ------------------------------------------------------------------

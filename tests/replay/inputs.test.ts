@@ -9,7 +9,7 @@ import { readAudio } from '../../src/replay/audio.ts';
 import { readCaptions, readChapters, ReplayInputError, type DeckSlide } from '../../src/replay/vtt.ts';
 import { encode, makeRecording, type Recording } from './support.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+import { ROOT } from '../support/project.ts';
 const SLIDES: DeckSlide[] = ['title', 'thanks', 'agenda', 'study-negahban-2013', 'questions'].map((id, h) => ({ id, h, v: 0, title: id }));
 
 let dir: string;

@@ -17,7 +17,7 @@ import { buildDeck, launchChromium, presentProcess, sleep, waitUntil } from '../
 import { encode, makeRecording, writeTranscript, type Recording } from './support.ts';
 import { copyTalk, type TalkCopy } from '../data/talk-copy.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+import { ROOT } from '../support/project.ts';
 const WORK = resolve(ROOT, '.tmp', 'replay-work');
 const SLUG = 'ms-massage';
 /** Slides the presenter shows while the timeline is recorded. */

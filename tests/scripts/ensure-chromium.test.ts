@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+import { ROOT } from '../support/project.ts';
 const SCRIPT = resolve(ROOT, 'scripts/ensure-chromium.mjs');
 const isRoot = process.getuid?.() === 0;
 

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadTalk } from '../../src/data/load-data.ts';
 import { singleFile } from '../../src/share/files.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+import { ROOT } from '../support/project.ts';
 let dist: string;
 beforeEach(() => {
   dist = mkdtempSync(join(tmpdir(), 'share-dist-'));

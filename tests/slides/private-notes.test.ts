@@ -3,12 +3,12 @@
 // the text version, the handout page or any other file in dist/. `publishNotes: false` keeps every note out.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'vite';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unwrap } from '../../src/html/escape.ts';
 import { buildTalk } from '../../src/deck/build-talk.ts';
-import { copyTalk, ROOT, type TalkCopy } from '../data/talk-copy.ts';
+import { copyTalk, type TalkCopy } from '../data/talk-copy.ts';
+import { buildDeckInto } from '../support/project.ts';
 
 const SECRET = 'Ann asked me not to say her diagnosis';
 const STUDY_SECRET = 'skip the second figure if short of time';
@@ -33,14 +33,7 @@ function withPrivateNotes(): TalkCopy {
 async function builtFiles(root: string): Promise<Map<string, string>> {
   const out = mkdtempSync(join(tmpdir(), 'private-notes-'));
   outs.push(out);
-  const before = process.env.DECK_TALK;
-  process.env.DECK_TALK = root;
-  try {
-    await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: out, emptyOutDir: true } });
-  } finally {
-    if (before === undefined) delete process.env.DECK_TALK;
-    else process.env.DECK_TALK = before;
-  }
+  await buildDeckInto(out, root);
   const files = new Map<string, string>();
   const walk = (dir: string) => {
     for (const f of readdirSync(dir)) {

@@ -53,9 +53,8 @@ interface RevealApi {
   getIndices(): { h: number; v?: number };
 }
 
-export async function waitForReveal(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { Reveal?: RevealApi }).Reveal?.isReady() === true, undefined, { timeout: 15_000 });
-}
+export { waitForReveal } from '../../support/project.ts';
+import { waitForReveal } from '../../support/project.ts';
 
 export interface ShownSlide {
   index: number;
