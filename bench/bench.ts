@@ -3,7 +3,7 @@
 // (at least 7 unless --quick); runs of the three decks are interleaved so a busy moment hits them all alike.
 //
 //   npm run bench [-- --runs 7] [-- --factors 10,100 | --no-growth] [-- --no-pdf] [-- --decktape-growth] [-- --quick]
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -205,7 +205,9 @@ function chromiumVersion(): string {
 
 function packageVersion(name: string): string {
   try {
-    return (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    // Ours in the project's node_modules, the peers in bench/peer-tools' own.
+    const where = [join(ROOT, 'node_modules', name), join(ROOT, 'bench', 'peer-tools', 'node_modules', name)].find((d) => existsSync(d));
+    return (JSON.parse(readFileSync(join(where ?? '', 'package.json'), 'utf8')) as { version: string }).version;
   } catch {
     return 'unknown';
   }

@@ -65,7 +65,8 @@ export async function ourPdf(root: string, dist: string, out: string, talk?: str
 }
 
 export function decktapeCli(): string {
-  const require = createRequire(import.meta.url);
+  // The benchmark's peers live in a package of their own, installed on demand (scripts/ensure-bench-peers.mjs).
+  const require = createRequire(new URL('../peer-tools/package.json', import.meta.url));
   return join(dirname(require.resolve('decktape/package.json')), 'decktape.js');
 }
 

@@ -17,7 +17,8 @@ export function toMarp(deck: BuiltDeck): string {
 }
 
 export function marpCli(): string {
-  const require = createRequire(import.meta.url);
+  // The benchmark's peers live in a package of their own, installed on demand (scripts/ensure-bench-peers.mjs).
+  const require = createRequire(new URL('../peer-tools/package.json', import.meta.url));
   return join(dirname(require.resolve('@marp-team/marp-cli/package.json')), 'marp-cli.js');
 }
 
