@@ -98,3 +98,11 @@ export function tagName(el: Element, which: 'open' | 'close' = 'open'): [number,
   const from = start + (which === 'open' ? 1 : 2);
   return [from, from + el.name.length];
 }
+
+/** `source` with every element named `from` renamed `to`, in its start and end tags. */
+export function renamed(source: string, from: string, to: string): string {
+  const edits = elements(parseHtml(source), from).flatMap((el) =>
+    [tagName(el, 'open'), tagName(el, 'close')].flatMap((r) => (r ? [{ start: r[0], end: r[1], text: to }] : [])),
+  );
+  return splice(source, edits);
+}

@@ -3,10 +3,11 @@ import type { MarkdownSlide } from '../data/load-markdown-slide.ts';
 import { markdownBlock } from '../markdown/render-markdown.ts';
 import type { Slide } from '../layout/slide.ts';
 import { raw, unwrap } from '../html/escape.ts';
+import { renamed } from '../html/dom.ts';
 
 export function renderMarkdownSlide(md: MarkdownSlide): Slide {
   // Each slide sits under the deck's one h1 (the title slide), so a slide's "# Heading" becomes h2.
-  const body = unwrap(markdownBlock(md.body)).replace(/<(\/?)h1>/g, '<$1h2>');
+  const body = renamed(unwrap(markdownBlock(md.body)), 'h1', 'h2');
   return {
     id: md.id,
     title: md.title,

@@ -2,6 +2,7 @@
 import QRCode from 'qrcode';
 import type { TalkModel } from '../data/load-data.ts';
 import { escapeHtml, html, raw } from '../html/escape.ts';
+import { elements, outer, parseHtml, splice, tagName, type Edit } from '../html/dom.ts';
 import { markdownBlock } from '../markdown/render-markdown.ts';
 import type { Slide } from '../layout/slide.ts';
 import { replayFile, textVersionFile } from './files.ts';
@@ -33,5 +34,13 @@ ${talk.replay ? html`<p>${w.text('questions.replay')} <a href="${replayFile(talk
 /** A QR code as inline SVG, made at build time, with a text alternative. */
 export async function qrSvg(url: string, label: string): Promise<string> {
   const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
-  return svg.replace('<svg ', `<svg role="img" aria-label="${escapeHtml(label)}" class="qr-code" `).replace(/<\?xml[^>]*>/, '');
+  const doc = parseHtml(svg);
+  // An XML declaration (`<?xml …?>`, which HTML reads as a comment) has no place inside a page.
+  const xml = doc.children.filter((n) => n.type === 'comment' && /^\?xml\b/.test(n.data));
+  const edits: Edit[] = xml.map((n) => ({ start: outer(n)[0], end: outer(n)[1], text: '' }));
+  const [root] = elements(doc, 'svg');
+  if (!root) throw new Error(`the QR code for ${url} is not an <svg>`);
+  const at = tagName(root)![1];
+  edits.push({ start: at, end: at, text: ` role="img" aria-label="${escapeHtml(label)}" class="qr-code"` });
+  return splice(svg, edits);
 }

@@ -1,6 +1,6 @@
 // HTML read through a parser: where each element and its tags are in the source, its text, and splicing edits in.
 import { describe, expect, it } from 'vitest';
-import { closeTag, elements, inner, openTag, outer, parseHtml, splice, tagName, textOf } from '../../src/html/dom.ts';
+import { closeTag, elements, inner, openTag, outer, parseHtml, renamed, splice, tagName, textOf } from '../../src/html/dom.ts';
 
 const SOURCE = '<h1 class="a">Hi &amp; <em>you</em></h1>\n<p>x<br>y<img src="a"/></p><script>if (a<b) "</p>"</script>';
 
@@ -41,5 +41,11 @@ describe('splice', () => {
 
   it('refuses edits that overlap', () => {
     expect(() => splice('abcdef', [{ start: 0, end: 3, text: '' }, { start: 2, end: 4, text: '' }])).toThrow(/overlap/);
+  });
+});
+
+describe('renamed', () => {
+  it('renames the start and end tags of real elements only, attributes and content kept', () => {
+    expect(renamed('<h1 id="a">A <code>&lt;h1&gt;</code></h1><h2>b</h2>', 'h1', 'h2')).toBe('<h2 id="a">A <code>&lt;h1&gt;</code></h2><h2>b</h2>');
   });
 });
