@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { TalkModel } from '../data/load-data.ts';
 import { cssString } from '../html/css-escape.ts';
 import { html, raw, unwrap, type Raw } from '../html/escape.ts';
+import { elements, inside, isTag, outer, parseHtml, setAttribute, splice, texts } from '../html/dom.ts';
 import { markdownInline } from '../markdown/render-markdown.ts';
 import { citationWhere, doiUrl, pubmedUrl } from '../render/citation.ts';
 import type { Words } from '../locale/words.ts';
@@ -106,48 +107,44 @@ export function splitNotes(notes: string, wordsBeside = WORDS_BESIDE_SLIDE): { l
   const lead: string[] = [];
   let words = 0;
   for (const block of blocks) {
-    const count = block.replace(/<[^>]+>/g, ' ').split(/\s+/).filter(Boolean).length;
+    const count = wordCount(block);
     if (lead.length && words + count > wordsBeside) break;
     lead.push(block);
     words += count;
   }
   // A paragraph that introduces what follows ("The whole quote, from …:") goes with it.
-  while (lead.length > 1 && lead.length < blocks.length && /:\s*(<\/[a-z]+>\s*)*$/i.test(lead[lead.length - 1]!)) {
+  while (lead.length > 1 && lead.length < blocks.length && endsWithColon(lead[lead.length - 1]!)) {
     lead.pop();
   }
   return { lead, rest: blocks.slice(lead.length) };
 }
 
+/** Words in HTML: those of its text, a tag separating two words as white space does. */
+function wordCount(htmlText: string): number {
+  return texts(parseHtml(htmlText)).reduce((sum, t) => sum + t.data.split(/\s+/).filter(Boolean).length, 0);
+}
+
+/** Whether HTML's last text ends with a colon (closing tags and white space after it do not count). */
+function endsWithColon(htmlText: string): boolean {
+  const last = texts(parseHtml(htmlText)).filter((t) => t.data.trim()).pop();
+  return last !== undefined && /:\s*$/.test(last.data);
+}
+
 /** Splits HTML into its top-level elements (text between them kept as blocks of its own). */
 export function topLevelBlocks(htmlText: string): string[] {
   const blocks: string[] = [];
-  let i = 0;
-  while (i < htmlText.length) {
-    const open = /<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/g;
-    open.lastIndex = i;
-    const m = open.exec(htmlText);
-    if (!m) {
-      if (htmlText.slice(i).trim()) blocks.push(htmlText.slice(i).trim());
-      break;
-    }
-    if (htmlText.slice(i, m.index).trim()) blocks.push(htmlText.slice(i, m.index).trim());
-    const tag = m[1]!.toLowerCase();
-    const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
-    tags.lastIndex = m.index + m[0].length;
-    let depth = 1;
-    let end = htmlText.length;
-    if (!/^(br|hr|img|wbr)$/.test(tag)) {
-      for (let t = tags.exec(htmlText); t; t = tags.exec(htmlText)) {
-        depth += t[1] ? -1 : 1;
-        if (depth === 0) {
-          end = t.index + t[0].length;
-          break;
-        }
-      }
-    } else end = m.index + m[0].length;
-    blocks.push(htmlText.slice(m.index, end));
-    i = end;
+  let at = 0;
+  const between = (end: number) => {
+    const text = htmlText.slice(at, end).trim();
+    if (text) blocks.push(text);
+  };
+  for (const el of parseHtml(htmlText).children.filter(isTag)) {
+    const [start, end] = outer(el);
+    between(start);
+    blocks.push(htmlText.slice(start, end));
+    at = end;
   }
+  between(htmlText.length);
   return blocks;
 }
 
@@ -157,7 +154,8 @@ export function topLevelBlocks(htmlText: string): string[] {
  * copy, since a PDF has no folder of its own.
  */
 export function slideBodyForPrint(body: string, model: TalkModel, ids: Set<string>): string {
-  return absoluteLinks(body.replace(/<h([1-6])\b(?![^>]*\brole=)/g, '<h$1 role="none"'), model, ids);
+  const headings = elements(parseHtml(body), (el) => /^h[1-6]$/.test(el.name) && !Object.hasOwn(el.attribs, 'role'));
+  return absoluteLinks(splice(body, headings.map((h) => setAttribute(h, 'role', 'none'))), model, ids);
 }
 
 function notesForPrint(notes: string, model: TalkModel, ids: Set<string>): string {
@@ -166,12 +164,14 @@ function notesForPrint(notes: string, model: TalkModel, ids: Set<string>): strin
 
 /** Relative links to the published copy; links to a slide (`#/id`) to that slide's place in the handout. */
 export function absoluteLinks(htmlText: string, { talk }: TalkModel, ids: Set<string>): string {
-  return htmlText.replace(/\bhref="([^"]*)"/g, (whole, href: string) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return whole;
+  const edits = elements(parseHtml(htmlText), (el) => Object.hasOwn(el.attribs, 'href')).flatMap((el) => {
+    const href = el.attribs.href!;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return [];
     const slide = /^#\/?([^/?#]+)/.exec(href)?.[1];
-    if (slide !== undefined) return ids.has(slide) ? `href="#slide-${slide}"` : whole;
-    return `href="${sharedUrl(talk, href.replace(/&amp;/g, '&')).replace(/&/g, '&amp;')}"`;
+    if (slide !== undefined) return ids.has(slide) ? [setAttribute(el, 'href', `#slide-${slide}`)] : [];
+    return [setAttribute(el, 'href', sharedUrl(talk, href))];
   });
+  return splice(htmlText, edits);
 }
 
 /**
@@ -180,17 +180,21 @@ export function absoluteLinks(htmlText: string, { talk }: TalkModel, ids: Set<st
  */
 export function printedNotes(slides: readonly TimedSlide[], w: Words): string[] {
   const seen = new Map<string, number>();
-  return slides.map((s, i) =>
-    unwrap(s.notes).replace(/<blockquote>[\s\S]*?<\/blockquote>/g, (quote) => {
-      const key = quote.replace(/\s+/g, ' ');
+  return slides.map((s, i) => {
+    const notes = unwrap(s.notes);
+    const quotes = elements(parseHtml(notes), (el) => el.name === 'blockquote' && !inside(el, 'blockquote'));
+    const edits = quotes.flatMap((q) => {
+      const [start, end] = outer(q);
+      const key = notes.slice(start, end).replace(/\s+/g, ' ');
       const first = seen.get(key);
       if (first === undefined) {
         seen.set(key, i + 1);
-        return quote;
+        return [];
       }
-      return unwrap(html`<p class="same-quote">${w.text('handout.sameQuote', { n: first })}</p>`);
-    }),
-  );
+      return [{ start, end, text: unwrap(html`<p class="same-quote">${w.text('handout.sameQuote', { n: first })}</p>`) }];
+    });
+    return splice(notes, edits);
+  });
 }
 
 /** References in full, with links written out so they can be typed from paper; where to read more; thanks. */

@@ -2,14 +2,16 @@
 // original text at the places the parser found, so everything not changed stays byte for byte as it was written
 // (quotes, entities, void tags): the pages' CSP hashes and tests depend on exact output.
 import { Parser } from 'htmlparser2';
-import { DomHandler, Element, isTag, type AnyNode, type ChildNode, type Document } from 'domhandler';
-import { findAll, textContent } from 'domutils';
+import { DomHandler, Element, isTag, isText, type AnyNode, type ChildNode, type Document, type Text } from 'domhandler';
+import { filter, findAll, textContent } from 'domutils';
+import { escapeHtml } from './escape.ts';
 
-export type { AnyNode, ChildNode, Document, Element };
+export type { AnyNode, ChildNode, Document, Element, Text };
 export { isTag };
 
 const OPEN_END = new WeakMap<Element, number>();
 const CLOSE_START = new WeakMap<Element, number>();
+const ATTRIBUTES = new WeakMap<Element, Record<string, [number, number]>>();
 
 /** A handler that also keeps where each element's start tag ends and where its end tag begins. */
 class SpanHandler extends DomHandler {
@@ -18,10 +20,17 @@ class SpanHandler extends DomHandler {
     super.onparserinit(parser);
     this.source = parser;
   }
+  private attributes: Record<string, [number, number]> = {};
+  onattribute(name: string): void {
+    // The first of two attributes with one name is the one that counts, as in the parser's own attribs.
+    if (!Object.hasOwn(this.attributes, name)) this.attributes[name] = [this.source!.startIndex, this.source!.endIndex];
+  }
   override onopentag(name: string, attribs: Record<string, string>): void {
     super.onopentag(name, attribs);
     const el = this.tagStack[this.tagStack.length - 1] as Element;
     OPEN_END.set(el, this.source!.endIndex + 1);
+    ATTRIBUTES.set(el, this.attributes);
+    this.attributes = {};
   }
   override onclosetag(): void {
     const el = this.tagStack[this.tagStack.length - 1] as Element;
@@ -46,6 +55,17 @@ export function elements(root: AnyNode | AnyNode[], test: string | readonly stri
   return findAll(pass, Array.isArray(root) ? root : 'children' in root ? (root as Document).children : [root]);
 }
 
+/** Every text node in document order (the content of script and style elements included). */
+export function texts(root: AnyNode | AnyNode[]): Text[] {
+  return filter(isText, Array.isArray(root) ? root : [root], true) as Text[];
+}
+
+/** Whether an element sits inside an element named `name`. */
+export function inside(el: AnyNode, name: string): boolean {
+  for (let p = el.parent; p; p = p.parent) if (isTag(p) && p.name === name) return true;
+  return false;
+}
+
 /** The text a node shows, entities decoded, white space collapsed and trimmed. */
 export function textOf(node: AnyNode | AnyNode[]): string {
   return textContent(node).replace(/\s+/g, ' ').trim();
@@ -64,6 +84,20 @@ export function openTag(el: Element): [number, number] {
 /** Where the element's end tag is: [start, end); empty at the element's end when it has none (void, implied). */
 export function closeTag(el: Element): [number, number] {
   return [CLOSE_START.get(el) ?? el.endIndex! + 1, el.endIndex! + 1];
+}
+
+/** Where an attribute is written in the element's start tag, name, value and quotes: [start, end). */
+export function attribute(el: Element, name: string): [number, number] | undefined {
+  return ATTRIBUTES.get(el)?.[name];
+}
+
+/** An edit that sets an attribute, replacing it where it is written or adding it after the element's name. */
+export function setAttribute(el: Element, name: string, value: string): Edit {
+  const text = `${name}="${escapeHtml(value)}"`;
+  const at = attribute(el, name);
+  if (at) return { start: at[0], end: at[1], text };
+  const end = tagName(el)![1];
+  return { start: end, end, text: ` ${text}` };
 }
 
 /** Where the element's content is, between its start and end tags: [start, end). */

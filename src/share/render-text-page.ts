@@ -1,7 +1,7 @@
 // The text version: every slide's text in order as one accessible page, with the speaker notes and references.
 import { readFileSync } from 'node:fs';
 import { escapeHtml, html, raw, unwrap, type Raw } from '../html/escape.ts';
-import { elements, isTag, outer, parseHtml, splice, tagName, textOf, type Edit, type Element } from '../html/dom.ts';
+import { elements, inside, outer, parseHtml, splice, tagName, textOf, type Edit, type Element } from '../html/dom.ts';
 import type { TimedSlide } from '../layout/slide.ts';
 import type { BuiltDeck } from '../deck/build-talk.ts';
 import { cspMeta, textPagePolicy } from './csp.ts';
@@ -127,7 +127,7 @@ export function textBody(body: string, title: string, selfFile: string, tableLab
     for (const name of [tagName(h, 'open'), tagName(h, 'close')]) if (name) edits.push({ start: name[0], end: name[1], text: level });
   }
   // A wide table scrolls inside a box of its own on a small screen, instead of widening the page.
-  for (const table of elements(doc, 'table').filter((t) => kept(t) && !inTable(t))) {
+  for (const table of elements(doc, 'table').filter((t) => kept(t) && !inside(t, 'table'))) {
     const caption = elements(table.children, 'caption')[0];
     const label = caption ? textOf(caption) : tableLabel;
     const [start, end] = outer(table);
@@ -138,8 +138,3 @@ export function textBody(body: string, title: string, selfFile: string, tableLab
 }
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
-
-function inTable(el: Element): boolean {
-  for (let p = el.parent; p; p = p.parent) if (isTag(p) && p.name === 'table') return true;
-  return false;
-}

@@ -1,6 +1,6 @@
 // HTML read through a parser: where each element and its tags are in the source, its text, and splicing edits in.
 import { describe, expect, it } from 'vitest';
-import { closeTag, elements, inner, openTag, outer, parseHtml, renamed, splice, tagName, textOf } from '../../src/html/dom.ts';
+import { attribute, closeTag, elements, setAttribute, inner, openTag, outer, parseHtml, renamed, splice, tagName, textOf } from '../../src/html/dom.ts';
 
 const SOURCE = '<h1 class="a">Hi &amp; <em>you</em></h1>\n<p>x<br>y<img src="a"/></p><script>if (a<b) "</p>"</script>';
 
@@ -47,5 +47,24 @@ describe('splice', () => {
 describe('renamed', () => {
   it('renames the start and end tags of real elements only, attributes and content kept', () => {
     expect(renamed('<h1 id="a">A <code>&lt;h1&gt;</code></h1><h2>b</h2>', 'h1', 'h2')).toBe('<h2 id="a">A <code>&lt;h1&gt;</code></h2><h2>b</h2>');
+  });
+});
+
+describe('attributes', () => {
+  const source = `<a class=x href="p?a=1&amp;b=2" data-n='1' hidden>t</a><h2>h</h2>`;
+  const [a, h2] = elements(parseHtml(source), ['a', 'h2']);
+
+  it('knows where each attribute is written, whatever its quotes', () => {
+    expect(source.slice(...attribute(a!, 'href')!)).toBe('href="p?a=1&amp;b=2"');
+    expect(source.slice(...attribute(a!, 'class')!)).toBe('class=x');
+    expect(source.slice(...attribute(a!, 'data-n')!)).toBe("data-n='1'");
+    expect(source.slice(...attribute(a!, 'hidden')!)).toBe('hidden');
+    expect(a!.attribs.href).toBe('p?a=1&b=2');
+  });
+
+  it('sets an attribute in place, or adds it after the name, its value escaped as everywhere else', () => {
+    expect(splice(source, [setAttribute(a!, 'href', 'q?a="1"&b'), setAttribute(h2!, 'role', 'none')])).toBe(
+      `<a class=x href="q?a=&quot;1&quot;&amp;b" data-n='1' hidden>t</a><h2 role="none">h</h2>`,
+    );
   });
 });

@@ -99,6 +99,23 @@ describe('the handout page', () => {
     ]);
   });
 
+  it('reads the notes as HTML, not as text that looks like it', () => {
+    // A comment or code showing a tag is not a block of its own; a link shown as code is not rewritten.
+    expect(topLevelBlocks('<p>a <code>&lt;div&gt;</code></p><!-- <p>x</p> -->\n<p>b</p>')).toEqual(['<p>a <code>&lt;div&gt;</code></p>', '<!-- <p>x</p> -->', '<p>b</p>']);
+    const code = '<p><code>href="x.html"</code> <a title="href=&quot;y.html&quot;" href="y.html?a=1&amp;b=2">y</a></p>';
+    expect(absoluteLinks(code, deck.model, new Set())).toBe(
+      '<p><code>href="x.html"</code> <a title="href=&quot;y.html&quot;" href="https://example.org/talks/ms-massage/y.html?a=1&amp;b=2">y</a></p>',
+    );
+    // A heading that has its role already keeps it; one shown as code gets none.
+    expect(slideBodyForPrint('<h2 role="heading">T</h2><p><code>&lt;h3&gt;</code></p>', deck.model, new Set())).toBe('<h2 role="heading">T</h2><p><code>&lt;h3&gt;</code></p>');
+    // A quote inside a quote is part of it, not a quote of its own.
+    const nested = '<blockquote><p>A</p><blockquote><p>B</p></blockquote><p>C</p></blockquote>';
+    const out = printedNotes([slide('a', nested), slide('b', `<p>Again:</p>${nested}`)], deck.model.words);
+    expect(out).toEqual([nested, '<p>Again:</p><p class="same-quote">(Printed in full in the notes for slide 1.)</p>']);
+    // Words are counted in the text, tags apart: a line break separates two words.
+    expect(splitNotes('<p>one<br>two</p><p>three four</p>', 2)).toEqual({ lead: ['<p>one<br>two</p>'], rest: ['<p>three four</p>'] });
+  });
+
   it('writes CSS strings safely', () => {
     expect(cssString('A "talk" \\ 1')).toBe('"A \\22 talk\\22  \\5c  1"');
   });
