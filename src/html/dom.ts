@@ -32,12 +32,16 @@ class SpanHandler extends DomHandler {
     ATTRIBUTES.set(el, this.attributes);
     this.attributes = {};
   }
-  override onclosetag(): void {
+  override onclosetag(_name?: string, implied?: boolean): void {
     const el = this.tagStack[this.tagStack.length - 1] as Element;
-    // An explicit end tag begins where the parser's event begins; an implied one (or a void element) has none.
     const start = this.source!.startIndex;
     super.onclosetag();
-    CLOSE_START.set(el, Math.min(Math.max(start, OPEN_END.get(el) ?? start), (el.endIndex ?? start) + 1));
+    if (implied) {
+      // No end tag (a void element, or one closed by what follows it): the element ends with its last child.
+      const last = el.children[el.children.length - 1];
+      el.endIndex = last?.endIndex ?? OPEN_END.get(el)! - 1;
+      CLOSE_START.set(el, el.endIndex + 1);
+    } else CLOSE_START.set(el, start);
   }
 }
 

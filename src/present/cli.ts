@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { elements, parseHtml, textOf } from '../html/dom.ts';
 import { newToken, startPresentServer } from './server.ts';
 import { speakerNotesFile } from '../slides/audience.ts';
 import { checkRecordFile, createRecorder, type Recorder } from './record.ts';
@@ -189,7 +190,9 @@ async function main() {
   let recorder: Recorder | undefined;
   if (settings.record) {
     checkRecordFile(settings.record);
-    const title = /<title>([^<]*)<\/title>/.exec(readFileSync(resolve(settings.dist, 'index.html'), 'utf8'))?.[1];
+    // The page's title as it reads (entities decoded): the WebVTT header is plain text.
+    const heading = elements(parseHtml(readFileSync(resolve(settings.dist, 'index.html'), 'utf8')), 'title')[0];
+    const title = heading ? textOf(heading) : undefined;
     recorder = createRecorder(settings.record, { title });
   }
   const present = await startPresentServer({

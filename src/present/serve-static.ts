@@ -4,7 +4,9 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve, sep } from 'node:path';
+import { closeTag, elements, outer, parseHtml, splice } from '../html/dom.ts';
 import { contentType } from '../serve/content-types.ts';
+import { cspMeta, parseCsp } from '../share/csp.ts';
 import { FOLLOW_META, FOLLOW_PATH } from './protocol.ts';
 
 const COMMON_HEADERS = {
@@ -19,7 +21,14 @@ const COMMON_HEADERS = {
  */
 export function allowWebSocket(html: string, host: string | null): string {
   if (!host) return html;
-  return html.replace(/(<meta http-equiv="Content-Security-Policy" content="[^"]*connect-src 'self')/i, `$1 ws://${host} wss://${host}`);
+  const [meta] = elements(parseHtml(html), (el) => el.name === 'meta' && el.attribs['http-equiv']?.toLowerCase() === 'content-security-policy');
+  if (!meta) return html;
+  const directives = parseCsp(meta.attribs.content ?? '');
+  const connect = directives['connect-src'];
+  if (!connect?.includes("'self'")) return html;
+  connect.splice(connect.indexOf("'self'") + 1, 0, `ws://${host}`, `wss://${host}`);
+  const [start, end] = outer(meta);
+  return splice(html, [{ start, end, text: cspMeta(directives) }]);
 }
 
 /** A Host header we are willing to write into the page: a name or IPv4 or [IPv6] address, and a port. */
@@ -31,10 +40,12 @@ export function safeHost(value: string | undefined): string | null {
 /** The deck's page with the follow-along <meta> added just before </head>. */
 export function injectFollowMeta(html: string): string {
   const meta = `<meta name="${FOLLOW_META}" content="${FOLLOW_PATH}">`;
-  if (html.includes(`name="${FOLLOW_META}"`)) return html;
-  const at = html.search(/<\/head>/i);
-  if (at < 0) throw new Error('present: the deck page has no </head>');
-  return `${html.slice(0, at)}${meta}\n${html.slice(at)}`;
+  const doc = parseHtml(html);
+  if (elements(doc, (el) => el.name === 'meta' && el.attribs.name === FOLLOW_META).length) return html;
+  const head = elements(doc, 'head')[0];
+  const [at, end] = head ? closeTag(head) : [0, 0];
+  if (at === end) throw new Error('present: the deck page has no </head>');
+  return splice(html, [{ start: at, end: at, text: `${meta}\n` }]);
 }
 
 export interface StaticSite {

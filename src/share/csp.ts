@@ -15,6 +15,16 @@ export function serializeCsp(directives: Directives): string {
     .join('; ');
 }
 
+/** A policy as written (`name source …; name …`) read back into its directives; the first of two with one name counts. */
+export function parseCsp(policy: string): Directives {
+  const directives: Directives = {};
+  for (const part of policy.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/).filter(Boolean);
+    if (name && !Object.hasOwn(directives, name.toLowerCase())) directives[name.toLowerCase()] = sources;
+  }
+  return directives;
+}
+
 export function cspMeta(directives: Directives): string {
   // Quotes around keywords stay readable: only what could end the attribute is escaped.
   const value = serializeCsp(directives).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

@@ -68,3 +68,15 @@ describe('attributes', () => {
     );
   });
 });
+
+describe('elements without an end tag', () => {
+  it('end with their last child when what follows closes them, or at the end of the text', () => {
+    const source = '<ul><li>a<li>b</ul><p>x<div>y</div><head><title>t</title>';
+    const doc = parseHtml(source);
+    expect(elements(doc, 'li').map((li) => source.slice(...outer(li)))).toEqual(['<li>a', '<li>b']);
+    const [p, head] = elements(doc, ['p', 'head']);
+    expect(source.slice(...outer(p!))).toBe('<p>x');
+    expect(closeTag(head!)[0]).toBe(closeTag(head!)[1]);
+    expect(source.slice(...outer(head!))).toBe('<head><title>t</title>');
+  });
+});

@@ -62,6 +62,15 @@ describe('the page the relay serves', () => {
     expect(allowWebSocket(page, null)).toBe(page);
   });
 
+  it('reads the page: only the policy in the CSP <meta> counts, and a </head> in a script is not the end of the head', () => {
+    const shown = `<html><head><meta http-equiv="content-security-policy" content="connect-src 'none'"><script>"</head>"</script></head><body><p>connect-src 'self'</p></body></html>`;
+    expect(allowWebSocket(shown, 'h:1')).toBe(shown);
+    const later = `<meta content="default-src 'none'; connect-src https://a.org 'self'" http-equiv="Content-Security-Policy">`;
+    expect(allowWebSocket(later, 'h:1')).toBe(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; connect-src https://a.org 'self' ws://h:1 wss://h:1">`);
+    expect(injectFollowMeta(shown)).toBe(shown.replace('</script></head>', '</script><meta name="deck-follow" content="follow">\n</head>'));
+    expect(() => injectFollowMeta('<html><head><title>t</title><body></body></html>')).toThrow(/no <\/head>/);
+  });
+
   it('writes a Host header into the page only when it is a plain host and port', () => {
     expect(safeHost('127.0.0.1:5180')).toBe('127.0.0.1:5180');
     expect(safeHost('Talks.Example.org')).toBe('talks.example.org');
