@@ -95,12 +95,15 @@ export function attribute(el: Element, name: string): [number, number] | undefin
   return ATTRIBUTES.get(el)?.[name];
 }
 
-/** An edit that sets an attribute, replacing it where it is written or adding it after the element's name. */
-export function setAttribute(el: Element, name: string, value: string): Edit {
+/**
+ * An edit that sets an attribute: in place where it is written, or else added after the attribute `after` (if the
+ * element has it) or after the element's name.
+ */
+export function setAttribute(el: Element, name: string, value: string, after?: string): Edit {
   const text = `${name}="${escapeHtml(value)}"`;
   const at = attribute(el, name);
   if (at) return { start: at[0], end: at[1], text };
-  const end = tagName(el)![1];
+  const end = (after && attribute(el, after)?.[1]) || tagName(el)![1];
   return { start: end, end, text: ` ${text}` };
 }
 

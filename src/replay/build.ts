@@ -4,8 +4,9 @@
 // site for anything and works from file://. With `edit` it is the timeline editor (dist/<slug>-timeline.html).
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseDocument, DomUtils } from 'htmlparser2';
+import { DomUtils } from 'htmlparser2';
 import type { Element } from 'domhandler';
+import { elements, inner, parseHtml, setAttribute, splice, type Edit } from '../html/dom.ts';
 import { escapeHtml } from '../html/escape.ts';
 import { browserMessage } from '../locale/browser-words.ts';
 import type { Words } from '../locale/words.ts';
@@ -50,35 +51,34 @@ export function readBuiltDeck(dist: string): BuiltDeckParts {
   const index = resolve(dist, 'index.html');
   if (!existsSync(index)) throw new ReplayInputError([`${index}: there is no built deck: run "npm run build" first`]);
   const page = readFileSync(index, 'utf8');
-  const doc = parseDocument(page, { withStartIndices: true, withEndIndices: true });
-  const container = DomUtils.findOne((e) => e.name === 'div' && /(?:^|\s)slides(?:\s|$)/.test(e.attribs.class ?? ''), doc.children, true);
-  if (!container || container.startIndex === null || container.endIndex === null) throw new ReplayInputError([`${index}: no <div class="slides"> in the built deck`]);
+  const doc = parseHtml(page);
+  const [container] = elements(doc, (e) => e.name === 'div' && /(?:^|\s)slides(?:\s|$)/.test(e.attribs.class ?? ''));
+  if (!container) throw new ReplayInputError([`${index}: no <div class="slides"> in the built deck`]);
   const slides: DeckSlide[] = [];
+  // Each slide carries its heading for the timeline editor's list.
+  const titled: Edit[] = [];
   const top = container.children.filter((c): c is Element => (c as Element).name === 'section');
   top.forEach((section, h) => {
-    const inner = section.children.filter((c): c is Element => (c as Element).name === 'section');
-    const list = inner.length ? inner : [section];
+    const nested = section.children.filter((c): c is Element => (c as Element).name === 'section');
+    const list = nested.length ? nested : [section];
     list.forEach((s, v) => {
       const heading = DomUtils.findOne((e) => /^h[1-3]$/.test(e.name), s.children, true);
       const title = (heading ? DomUtils.textContent(heading) : '').replace(/\s+/g, ' ').trim();
-      slides.push({ id: s.attribs.id || (v ? `${h}/${v}` : String(h)), h, v: inner.length ? v : 0, title: title || String(slides.length + 1) });
+      const slide = { id: s.attribs.id || (v ? `${h}/${v}` : String(h)), h, v: nested.length ? v : 0, title: title || String(slides.length + 1) };
+      slides.push(slide);
+      if (s.attribs.id) titled.push(setAttribute(s, 'data-replay-title', slide.title, 'id'));
     });
   });
-  const open = page.indexOf('>', container.startIndex) + 1;
-  const close = page.lastIndexOf('</div>', container.endIndex + 1);
-  let slidesHtml = page.slice(open, close);
-  // Each slide carries its heading for the timeline editor's list.
-  for (const s of slides) {
-    slidesHtml = slidesHtml.replace(new RegExp(`<section id="${s.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`), (m) => `${m} data-replay-title="${escapeHtml(s.title)}"`);
-  }
+  const [open, close] = inner(container);
+  const slidesHtml = splice(page.slice(open, close), titled.map((e) => ({ ...e, start: e.start - open, end: e.end - open })));
   const read = (path: string) => readFileSync(resolve(dist, normalise(path)));
   const styles: string[] = [];
-  for (const m of page.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)) styles.push(inlineCssUrls(m[1]!, '', read));
-  for (const m of page.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)) {
-    const href = /\shref="([^"]+)"/.exec(m[0])?.[1];
+  for (const style of elements(doc, 'style')) styles.push(inlineCssUrls(page.slice(...inner(style)), '', read));
+  for (const link of elements(doc, (e) => e.name === 'link' && (e.attribs.rel ?? '').split(/\s+/).includes('stylesheet'))) {
+    const href = link.attribs.href;
     if (href) styles.push(inlineCssUrls(read(href).toString('utf8'), dirOf(normalise(href)), read));
   }
-  const lang = /<html\b[^>]*\blang="([^"]+)"/.exec(page)?.[1] ?? 'en';
+  const lang = elements(doc, 'html')[0]?.attribs.lang || 'en';
   return { lang, slidesHtml, slides, css: styles.join('\n') };
 }
 
