@@ -12,7 +12,7 @@ import { isPrintView, restoreNotes } from './slide-notes.ts';
 import { UpcomingPreview } from './upcoming-preview.ts';
 import { say } from './deck-words.ts';
 import { translateKeyHelp } from './key-help.ts';
-import './follow.ts'; // follow along live: does nothing unless served by npm run present
+import { FollowAlong } from './follow/plugin.ts';
 
 // First, before Reveal or any plugin listens: messages from other sites' windows never reach them.
 guardMessages();
@@ -37,7 +37,8 @@ const deck = new Reveal({
   // Every slide carries its own data-timing; setting a default is what turns on the speaker view's pacing timer.
   // (reveal.js 6's types declare this option as null only, though the speaker view reads a number.)
   defaultTiming: 60 as unknown as null,
-  plugins: [new SpeakerNotes(), new UpcomingPreview()],
+  // Follow along live does nothing unless served by npm run present.
+  plugins: [new SpeakerNotes(), new UpcomingPreview(), new FollowAlong()],
 });
 
 // decktape and other tools look for a global Reveal.

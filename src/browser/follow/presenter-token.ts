@@ -1,0 +1,33 @@
+// The presenter's secret in the browser: from the link's #presenter=… (then taken out of the address bar, which may
+// be on the shared screen, before Reveal reads the address), or from this tab's storage after a reload.
+import { PRESENTER_PARAM } from '../../present/protocol.ts';
+
+const TOKEN_KEY = 'deck-follow-presenter-token';
+
+export function takeToken(): string | null {
+  const match = new RegExp(`^#${PRESENTER_PARAM}=([A-Za-z0-9_-]{1,256})$`).exec(location.hash);
+  if (match) {
+    const token = match[1]!;
+    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    try {
+      sessionStorage.setItem(TOKEN_KEY, token);
+    } catch {
+      // Storage may be off; the token then lasts as long as the page.
+    }
+    return token;
+  }
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** The relay no longer knows this secret (it was restarted): the tab forgets it. */
+export function forgetToken(): void {
+  try {
+    sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // nothing kept
+  }
+}
