@@ -1,6 +1,7 @@
 // Content-Security-Policy for each page the build writes: what may load, and nothing from another site.
 import { createHash } from 'node:crypto';
 import { speakerViewInline } from './speaker-view.ts';
+import { elements, outer, parseHtml, splice, type Document, type Element } from '../html/dom.ts';
 
 /** A CSP hash source for inline content, as the browser computes it over the element's text. */
 export function cspHash(content: string): string {
@@ -29,6 +30,28 @@ export function cspMeta(directives: Directives): string {
   // Quotes around keywords stay readable: only what could end the attribute is escaped.
   const value = serializeCsp(directives).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   return `<meta http-equiv="Content-Security-Policy" content="${value}">`;
+}
+
+/** The page's Content-Security-Policy <meta>, if it has one. */
+export function findCspMeta(page: string | Document): Element | undefined {
+  const doc = typeof page === 'string' ? parseHtml(page) : page;
+  return elements(doc, (el) => el.name === 'meta' && el.attribs['http-equiv']?.toLowerCase() === 'content-security-policy')[0];
+}
+
+/** The page with its CSP <meta> (and the line break right after it) replaced by `text`; unchanged if it has none. */
+export function replaceCspMeta(page: string, text: string): string {
+  const meta = findCspMeta(page);
+  if (!meta) return page;
+  const [start, end] = outer(meta);
+  return splice(page, [{ start, end: page[end] === '\n' ? end + 1 : end, text }]);
+}
+
+/** The page with `text` put right after its <meta charset> and the line break that follows it; unchanged if none. */
+export function afterCharset(page: string, text: string): string {
+  const [charset] = elements(parseHtml(page), (el) => el.name === 'meta' && Object.hasOwn(el.attribs, 'charset'));
+  if (!charset) return page;
+  const end = outer(charset)[1] + (page[outer(charset)[1]] === '\n' ? 1 : 0);
+  return splice(page, [{ start: end, end, text }]);
 }
 
 /**

@@ -1,6 +1,7 @@
 // The deck as one self-contained page: script, styles and fonts inlined, so it opens from file:// with no network.
 import type { Talk } from '../schema/index.ts';
-import { cspMeta, singleFilePolicy } from './csp.ts';
+import { afterCharset, cspMeta, findCspMeta, replaceCspMeta, singleFilePolicy } from './csp.ts';
+import { elements, outer, parseHtml, setAttribute, splice, type Edit, type Element } from '../html/dom.ts';
 import { sharedUrl, textVersionFile } from './files.ts';
 import { replayFile } from '../render/files.ts';
 import { dirOf, normalise } from './asset-paths.ts';
@@ -21,6 +22,7 @@ const MIME: Record<string, string> = {
   webp: 'image/webp',
 };
 
+/** The CSP <meta> and its line break, for tests that swap the policy; the build itself uses replaceCspMeta (csp.ts). */
 export const CSP_META = /<meta http-equiv="Content-Security-Policy"[^>]*>\n?/i;
 
 /**
@@ -35,36 +37,50 @@ export function makeSingleFile(indexHtml: string, read: ReadAsset, talk: Talk): 
     return typeof v === 'string' ? v : v.toString('utf8');
   };
 
-  let page = indexHtml
-    // Module scripts: inline modules need no fetch, so they run from file:// too; they still run after parsing.
-    .replace(/<script\b([^>]*)\ssrc="([^"]+)"([^>]*)><\/script>/g, (_all, before: string, src: string, after: string) => {
-      const attrs = `${before}${after}`.replace(/\s+crossorigin(?:="[^"]*")?/g, '');
-      if (!/type="module"/.test(attrs)) throw new Error(`single file: only module scripts are expected, found ${src}`);
-      const code = escapeScript(inlineDynamicImports(text(src), dirOf(normalise(src)), text));
-      scripts.push(code);
-      return `<script type="module">${code}</script>`;
-    })
-    .replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/g, (tag) => {
-      const href = /\shref="([^"]+)"/.exec(tag)?.[1];
-      if (!href) throw new Error(`single file: a stylesheet link without href: ${tag}`);
-      const css = escapeStyle(inlineCssUrls(text(href), dirOf(normalise(href)), read));
-      styles.push(css);
-      return `<style>${css}</style>`;
-    })
-    .replace(/<link\b[^>]*\brel="modulepreload"[^>]*>\n?/g, '');
-
-  // The text version and the replay are separate pages: from a file that travels alone, link to their published copies.
-  for (const file of [textVersionFile(talk), replayFile(talk)]) {
-    page = page.replace(new RegExp(`<a href="${escapeRegExp(file)}"`, 'g'), `<a href="${sharedUrl(talk, file)}" rel="noopener noreferrer"`);
+  const doc = parseHtml(indexHtml);
+  const edits: Edit[] = [];
+  const replace = (el: Element, text: string, lineBreak = false) => {
+    const [start, end] = outer(el);
+    edits.push({ start, end: lineBreak && indexHtml[end] === '\n' ? end + 1 : end, text });
+  };
+  // Module scripts: inline modules need no fetch, so they run from file:// too; they still run after parsing.
+  for (const script of elements(doc, (el) => el.name === 'script' && Object.hasOwn(el.attribs, 'src'))) {
+    const src = script.attribs.src!;
+    if (script.attribs.type !== 'module') throw new Error(`single file: only module scripts are expected, found ${src}`);
+    const code = escapeScript(inlineDynamicImports(text(src), dirOf(normalise(src)), text));
+    scripts.push(code);
+    replace(script, `<script type="module">${code}</script>`);
   }
+  for (const link of elements(doc, (el) => el.name === 'link' && rel(el, 'stylesheet'))) {
+    const href = link.attribs.href;
+    if (!href) throw new Error(`single file: a stylesheet link without href: ${indexHtml.slice(...outer(link))}`);
+    const css = escapeStyle(inlineCssUrls(text(href), dirOf(normalise(href)), read));
+    styles.push(css);
+    replace(link, `<style>${css}</style>`);
+  }
+  for (const link of elements(doc, (el) => el.name === 'link' && rel(el, 'modulepreload'))) replace(link, '', true);
+  // The text version and the replay are separate pages: from a file that travels alone, link to their published copies.
+  const separate = new Set([textVersionFile(talk), replayFile(talk)]);
+  for (const a of elements(doc, (el) => el.name === 'a' && separate.has(el.attribs.href ?? ''))) {
+    edits.push(setAttribute(a, 'href', sharedUrl(talk, a.attribs.href!)));
+    edits.push(setAttribute(a, 'rel', 'noopener noreferrer', 'href'));
+  }
+  let page = splice(indexHtml, edits);
 
-  const markup = page.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/g, '');
-  const leftover = /\s(?:src|href)="(?!https?:|mailto:|#|data:)([^"]+)"/.exec(markup);
-  if (leftover) throw new Error(`single file: "${leftover[1]}" would still be loaded from beside the page`);
+  // Attributes only: the text of scripts and styles is not markup.
+  const leftover = elements(parseHtml(page), () => true)
+    .flatMap((el) => [el.attribs.src, el.attribs.href])
+    .find((ref) => ref !== undefined && !/^(?:https?:|mailto:|#|data:)/.test(ref));
+  if (leftover !== undefined) throw new Error(`single file: "${leftover}" would still be loaded from beside the page`);
 
   const meta = cspMeta(singleFilePolicy({ scripts, styles }));
-  page = CSP_META.test(page) ? page.replace(CSP_META, `${meta}\n`) : page.replace(/<meta charset="utf-8">\n?/i, (m) => `${m}${meta}\n`);
+  page = findCspMeta(page) ? replaceCspMeta(page, `${meta}\n`) : afterCharset(page, `${meta}\n`);
   return page;
+}
+
+/** Whether a <link>'s rel names `kind`. */
+function rel(link: Element, kind: string): boolean {
+  return (link.attribs.rel ?? '').toLowerCase().split(/\s+/).includes(kind);
 }
 
 /**
@@ -130,8 +146,4 @@ export function escapeScript(code: string): string {
 
 export function escapeStyle(css: string): string {
   return css.replace(/<\/(style)/gi, '<\\/$1');
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

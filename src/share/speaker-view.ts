@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { runInNewContext } from 'node:vm';
+import { elements, inner, parseHtml } from '../html/dom.ts';
 
 export interface InlineContent {
   scripts: string[];
@@ -29,13 +30,15 @@ export function speakerViewHtml(): string {
 export function speakerViewInline(): InlineContent {
   if (cached) return cached;
   const html = speakerViewHtml();
-  const all = (re: RegExp) => [...html.matchAll(re)].map((m) => m[1]!);
+  const doc = parseHtml(html);
+  // The text of each inline script and style sheet as written: the browser hashes exactly that.
+  const inline = (name: string) => elements(doc, name).map((el) => html.slice(...inner(el)));
   const content: InlineContent = {
-    scripts: all(/<script>([\s\S]*?)<\/script>/g),
-    styles: all(/<style>([\s\S]*?)<\/style>/g),
-    styleAttributes: [...new Set(all(/\sstyle="([^"]*)"/g))],
+    scripts: inline('script'),
+    styles: inline('style'),
+    styleAttributes: [...new Set(elements(doc, (el) => Object.hasOwn(el.attribs, 'style')).map((el) => el.attribs.style!))],
   };
-  if (/<script\s+[^>]*src=/i.test(html) || content.scripts.length === 0) {
+  if (elements(doc, (el) => el.name === 'script' && Object.hasOwn(el.attribs, 'src')).length || content.scripts.length === 0) {
     throw new Error('the speaker view of reveal.js changed shape: the CSP for it needs updating');
   }
   cached = content;

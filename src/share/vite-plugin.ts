@@ -4,11 +4,11 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { loadTalk } from '../data/load-data.ts';
 import { buildTalk } from '../deck/build-talk.ts';
-import { cspMeta, deckPolicy } from './csp.ts';
+import { afterCharset, cspMeta, deckPolicy, replaceCspMeta } from './csp.ts';
 import { singleFile, textVersionFile } from './files.ts';
 import { renderTextPage } from './render-text-page.ts';
 import { inlineStylesheets } from './inline-styles.ts';
-import { CSP_META, makeSingleFile } from './single-file.ts';
+import { makeSingleFile } from './single-file.ts';
 
 export interface SharePluginOptions {
   /** Folder holding data/ and slides/, as for the deck plugin. */
@@ -32,7 +32,7 @@ function buildSteps(rootOf: (configRoot: string) => string): Plugin {
       order: 'post',
       handler(page) {
         // First in <head>, so it covers every script and style that follows.
-        return page.replace(/<meta charset="utf-8">\n?/i, (m) => `${m}${cspMeta(deckPolicy())}\n`);
+        return afterCharset(page, `${cspMeta(deckPolicy())}\n`);
       },
     },
     generateBundle: {
@@ -54,7 +54,7 @@ function buildSteps(rootOf: (configRoot: string) => string): Plugin {
           return typeof v === 'string' ? v : v.toString('utf8');
         };
         const inlined = inlineStylesheets(page, text);
-        index.source = inlined.page.replace(CSP_META, cspMeta(deckPolicy({ styles: inlined.styles })));
+        index.source = replaceCspMeta(inlined.page, cspMeta(deckPolicy({ styles: inlined.styles })));
       },
     },
   };

@@ -17,9 +17,9 @@ import { describe, expect, it } from 'vitest';
 import { loadTalk, type TalkModel } from '../../src/data/load-data.ts';
 import { DECK_ATTRIBUTES, DECK_TAGS } from '../../src/html/allowlist.ts';
 import { COLLECTIONS, type CollectionName } from '../../src/schema/index.ts';
-import { cspHash, cspMeta, deckPolicy } from '../../src/share/csp.ts';
+import { cspHash, cspMeta, deckPolicy, replaceCspMeta } from '../../src/share/csp.ts';
 import { inlineStylesheets } from '../../src/share/inline-styles.ts';
-import { CSP_META, makeSingleFile } from '../../src/share/single-file.ts';
+import { makeSingleFile } from '../../src/share/single-file.ts';
 import { buildDeck } from '../../src/slides/build-deck.ts';
 import { DataError } from '../../src/data/data-error.ts';
 import { type BuiltDeck } from '../../src/deck/build-talk.ts';
@@ -57,7 +57,7 @@ async function everyPage(model: TalkModel): Promise<Map<string, string>> {
   const index = builtIndex(deck);
   const inlined = inlineStylesheets(index, readAsset);
   const pages = new Map<string, string>([
-    ['index.html', inlined.page.replace(CSP_META, cspMeta(deckPolicy({ styles: inlined.styles })))],
+    ['index.html', replaceCspMeta(inlined.page, cspMeta(deckPolicy({ styles: inlined.styles })))],
     ['single file', makeSingleFile(index, readAsset, model.talk)],
   ]);
   for (const make of EXTRA_PAGES) {

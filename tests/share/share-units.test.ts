@@ -134,6 +134,21 @@ describe('makeSingleFile', () => {
 
   it('refuses to leave anything to be loaded from beside it', () => {
     expect(() => makeSingleFile(index.replace('<body>', '<body><img src="./assets/x.png">'), read, talk)).toThrow(/beside the page/);
+    expect(() => makeSingleFile(index.replace('<body>', "<body><img alt=x src='./assets/x.png'>"), read, talk)).toThrow(/"\.\/assets\/x\.png" would still be loaded/);
+  });
+
+  it('reads the page, not text that looks like markup: code showing a link or a tag is left alone', () => {
+    const shown = '<p><code>&lt;link rel="stylesheet" href="x.css"&gt; src="y.png"</code></p><a title="t" href="demo-text.html">T</a>';
+    const out = makeSingleFile(index.replace('<body>', `<body>${shown}`), read, talk);
+    expect(out).toContain('<code>&lt;link rel="stylesheet" href="x.css"&gt; src="y.png"</code>');
+    expect(out).toContain(`<a title="t" href="${sharedUrl(talk, 'demo-text.html')}" rel="noopener noreferrer">T</a>`);
+  });
+
+  it('puts its policy after the charset when the page has none, and drops module preloads with their line', () => {
+    const bare = index.replace(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'">\n`, '<link rel="modulepreload" href="./assets/c.js">\n');
+    const out = makeSingleFile(bare, read, talk);
+    expect(out).toMatch(/<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*">\n<script type="module">/);
+    expect(out).not.toContain('modulepreload');
   });
 });
 
