@@ -11,7 +11,7 @@ import { DataError, formatProblem } from '../src/data/data-error.ts';
 import { loadTalk } from '../src/data/load-data.ts';
 import { staleReason } from '../src/handout/build-state.ts';
 import { ChromiumMissing, chromiumPath } from '../src/chromium/chromium.ts';
-import { handoutPageFile, type Paper } from '../src/handout/files.ts';
+import { handoutPageFile, type Paper } from '../src/names/output-files.ts';
 import { makePdfs, PdfError, type PdfFile } from '../src/handout/make-pdfs.ts';
 
 const USAGE = `Usage: npm run pdf [-- options]

@@ -10,7 +10,7 @@ import { build } from 'vite';
 import { DataError, formatProblem } from '../src/data/data-error.ts';
 import { staleReason } from '../src/handout/build-state.ts';
 import { makePptx } from '../src/pptx/make-pptx.ts';
-import { pptxFile } from '../src/pptx/files.ts';
+import { pptxFile } from '../src/names/output-files.ts';
 import { buildTalk } from '../src/deck/build-talk.ts';
 
 const USAGE = `Usage: npm run pptx [-- options]

@@ -3,7 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadTalk } from '../src/data/load-data.ts';
-import { previewImageFile, singleFile } from '../src/share/files.ts';
+import { previewImageFile, singleFile } from '../src/names/output-files.ts';
 import { renderPreviewImage } from '../src/share/preview-image.ts';
 
 const root = resolve(process.env.DECK_TALK ?? '.');

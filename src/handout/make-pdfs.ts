@@ -5,11 +5,10 @@ import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Talk } from '../schema/index.ts';
-import { sharedUrl } from '../share/files.ts';
+import { sharedUrl, handoutPageFile, handoutPdfFile, slidesPdfFile, type Paper } from '../names/output-files.ts';
 import { launchChromium } from '../chromium/chromium.ts';
 import { confine } from './confine.ts';
 import { pageRefs, readOutline, withOutline } from './pdf-outline.ts';
-import { handoutPageFile, handoutPdfFile, slidesPdfFile, type Paper } from './files.ts';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from './render-handout-page.ts';
 import { serveFolder } from '../serve/serve-folder.ts';
 

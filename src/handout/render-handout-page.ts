@@ -12,12 +12,11 @@ import type { Words } from '../locale/words.ts';
 import { lowerFirst } from '../render/words.ts';
 import type { Study } from '../schema/index.ts';
 import { cspMeta, textPagePolicy } from '../share/csp.ts';
-import { sharedUrl } from '../share/files.ts';
+import { sharedUrl, handoutPageFile } from '../names/output-files.ts';
 import { inlineFontFaces } from '../share/fonts.ts';
 import { linkPreviewMeta } from '../share/link-preview.ts';
 import type { TimedSlide } from '../layout/slide.ts';
 import type { BuiltDeck } from '../deck/build-talk.ts';
-import { handoutPageFile } from './files.ts';
 
 /** The deck's slide size, in CSS pixels. */
 export const SLIDE_WIDTH = 1280;

@@ -5,7 +5,7 @@ import { escapeHtml, html, raw } from '../html/escape.ts';
 import { elements, outer, parseHtml, splice, tagName, type Edit } from '../html/dom.ts';
 import { markdownBlock } from '../markdown/render-markdown.ts';
 import type { Slide } from '../layout/slide.ts';
-import { replayFile, textVersionFile } from './files.ts';
+import { replayFile, textVersionFile } from '../names/output-files.ts';
 
 export async function renderQuestions({ talk, words: w }: TalkModel): Promise<Slide[]> {
   const qr = await qrSvg(talk.shareUrl, w.text('questions.qrLabel', { url: talk.shareUrl }));

@@ -3,7 +3,7 @@ import type { TalkModel } from '../data/load-data.ts';
 import { html, raw } from '../html/escape.ts';
 import { markdownBlock } from '../markdown/render-markdown.ts';
 import type { Slide } from '../layout/slide.ts';
-import { textVersionFile } from './files.ts';
+import { textVersionFile } from '../names/output-files.ts';
 import { lowerFirst } from './words.ts';
 
 export function renderTitle({ talk, people, words: w }: TalkModel): Slide[] {

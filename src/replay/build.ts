@@ -12,7 +12,7 @@ import { browserMessage } from '../locale/browser-words.ts';
 import type { Words } from '../locale/words.ts';
 import type { Talk } from '../schema/index.ts';
 import { cspHash, cspMeta, type Directives } from '../share/csp.ts';
-import { textVersionFile } from '../share/files.ts';
+import { textVersionFile, replayFile } from '../names/output-files.ts';
 import { escapeScript, escapeStyle, inlineCssUrls } from '../share/single-file.ts';
 import { dirOf, normalise } from '../share/asset-paths.ts';
 import { readAudio } from './audio.ts';
@@ -20,8 +20,6 @@ import { ReplayInputError, readCaptions, readChapters, type Caption, type Chapte
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-export { replayFile } from '../render/files.ts';
-import { replayFile } from '../render/files.ts';
 export const timelineFile = (talk: Talk) => `${talk.slug}-timeline.html`;
 export const replayAudioFile = (talk: Talk, ext: string) => `${talk.slug}-replay${ext}`;
 

@@ -2,7 +2,7 @@
 import type { Talk } from '../schema/index.ts';
 import { html, type Raw } from '../html/escape.ts';
 import type { Words } from '../locale/words.ts';
-import { PREVIEW_HEIGHT, PREVIEW_WIDTH, previewImageFile, sharedUrl } from './files.ts';
+import { PREVIEW_HEIGHT, PREVIEW_WIDTH, previewImageFile, sharedUrl } from '../names/output-files.ts';
 
 export interface PreviewOptions {
   /** The page's own file in the published folder; '' for the deck. */

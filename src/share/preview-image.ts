@@ -1,7 +1,7 @@
 // The link-preview image: the title slide, rendered by Chromium from the single file at 1200×630.
 import { pathToFileURL } from 'node:url';
 import { launchChromium } from '../chromium/chromium.ts';
-import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from './files.ts';
+import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from '../names/output-files.ts';
 
 interface RevealApi {
   isReady(): boolean;

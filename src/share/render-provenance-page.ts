@@ -6,7 +6,7 @@ import { html, raw, unwrap, type Raw } from '../html/escape.ts';
 import type { Words } from '../locale/words.ts';
 import type { BuiltDeck } from '../deck/build-talk.ts';
 import { cspMeta, textPagePolicy } from './csp.ts';
-import { provenanceFile, textVersionFile } from './files.ts';
+import { provenanceFile, textVersionFile } from '../names/output-files.ts';
 
 const STYLE = `body{margin:0 auto;max-width:72rem;padding:1rem 1.5rem 3rem;font:1.2rem/1.5 system-ui,sans-serif;color:#111;background:#fff}
 h1{font-size:2rem;line-height:1.2}h2{font-size:1.5rem;margin-top:2.5rem;border-bottom:2px solid #111}

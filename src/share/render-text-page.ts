@@ -5,12 +5,11 @@ import { elements, inside, outer, parseHtml, splice, tagName, textOf, type Edit,
 import type { TimedSlide } from '../layout/slide.ts';
 import type { BuiltDeck } from '../deck/build-talk.ts';
 import { cspMeta, textPagePolicy } from './csp.ts';
-import { provenanceFile, singleFile, textVersionFile } from './files.ts';
+import { provenanceFile, singleFile, textVersionFile, replayFile } from '../names/output-files.ts';
 import { inlineFontFaces } from './fonts.ts';
 import { linkPreviewMeta } from './link-preview.ts';
 import type { Words } from '../locale/words.ts';
 import { lowerFirst } from '../render/words.ts';
-import { replayFile } from '../render/files.ts';
 
 /**
  * Shows or hides every slide's notes at once; each slide's own <details> works without it. Its two labels are read

@@ -2,8 +2,7 @@
 import type { Talk } from '../schema/index.ts';
 import { afterCharset, cspMeta, findCspMeta, replaceCspMeta, singleFilePolicy } from './csp.ts';
 import { elements, outer, parseHtml, setAttribute, splice, type Edit, type Element } from '../html/dom.ts';
-import { sharedUrl, textVersionFile } from './files.ts';
-import { replayFile } from '../render/files.ts';
+import { sharedUrl, textVersionFile, replayFile } from '../names/output-files.ts';
 import { dirOf, normalise } from './asset-paths.ts';
 
 /** Reads a file of the build by its path relative to dist/, such as "assets/index-abc.js". */

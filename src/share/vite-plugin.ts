@@ -5,7 +5,7 @@ import type { Plugin } from 'vite';
 import { loadTalk } from '../data/load-data.ts';
 import { buildTalk } from '../deck/build-talk.ts';
 import { afterCharset, cspMeta, deckPolicy, replaceCspMeta } from './csp.ts';
-import { singleFile, textVersionFile } from './files.ts';
+import { singleFile, textVersionFile } from '../names/output-files.ts';
 import { renderTextPage } from './render-text-page.ts';
 import { inlineStylesheets } from './inline-styles.ts';
 import { makeSingleFile } from './single-file.ts';

@@ -15,8 +15,8 @@ const SRC = resolve(import.meta.dirname, '../../src');
 const LAYERS: readonly (readonly string[])[] = [
   // Pieces with no knowledge of talks: escaping, words and numbers, Markdown, text measurement, files and browsers.
   ['html', 'locale', 'markdown', 'layout', 'serve', 'chromium', 'timeline'],
-  // The typed model: one schema per data file.
-  ['schema'],
+  // The typed model: one schema per data file; and the names of the files made from a talk.
+  ['schema', 'names'],
   // Reading and checking the talk's files into the model.
   ['data'],
   // The model into slide descriptions, and their order and timing.

@@ -10,8 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { pageCharacters } from '../../src/fonts/characters.ts';
 import { sourceFont, subsetTypeface, unicodeRange } from '../../src/fonts/typeface.ts';
 import { renderSections } from '../../src/deck/render-sections.ts';
-import { handoutPageFile } from '../../src/handout/files.ts';
-import { singleFile, textVersionFile } from '../../src/share/files.ts';
+import { handoutPageFile } from '../../src/names/output-files.ts';
+import { singleFile, textVersionFile } from '../../src/names/output-files.ts';
 import { buildInto, ROOT, type Built } from '../share/support/build.ts';
 
 interface ServedFace {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/chromium/chromium.ts';
-import { handoutPageFile } from '../../src/handout/files.ts';
+import { handoutPageFile } from '../../src/names/output-files.ts';
 import { PdfError, printHandout } from '../../src/handout/make-pdfs.ts';
 import { loadTalk } from '../../src/data/load-data.ts';
 import { serveFolder } from '../../src/serve/serve-folder.ts';

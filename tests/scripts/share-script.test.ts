@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadTalk } from '../../src/data/load-data.ts';
-import { singleFile } from '../../src/share/files.ts';
+import { singleFile } from '../../src/names/output-files.ts';
 
 import { ROOT } from '../support/project.ts';
 let dist: string;

@@ -1,7 +1,7 @@
 // The built deck served from a web host at the site root and at a sub-path: every slide shows, nothing fails,
 // nothing is asked of another origin, and the speaker view works under the page's Content-Security-Policy.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { textVersionFile } from '../../src/share/files.ts';
+import { textVersionFile } from '../../src/names/output-files.ts';
 import { buildInto, type Built } from './support/build.ts';
 import { launchChromium, loadedFonts, waitForReveal, walkSlides, watchedContext, type Browser } from './support/browser.ts';
 import { serveFolder, type Served } from '../../src/serve/serve-folder.ts';

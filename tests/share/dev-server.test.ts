@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { textVersionFile } from '../../src/share/files.ts';
+import { textVersionFile } from '../../src/names/output-files.ts';
 import { buildTalk } from '../../src/deck/build-talk.ts';
 import { ROOT } from './support/build.ts';
 

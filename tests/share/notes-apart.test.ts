@@ -3,7 +3,7 @@
 // (?print-pdf&showNotes=true) get every slide's notes when they need them. The single file keeps them inside.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { unwrap } from '../../src/html/escape.ts';
-import { singleFile } from '../../src/share/files.ts';
+import { singleFile } from '../../src/names/output-files.ts';
 import { buildInto, type Built } from './support/build.ts';
 import { launchChromium, waitForReveal, watchedContext, type Browser, type Page } from './support/browser.ts';
 import { serveFolder, type Served } from '../../src/serve/serve-folder.ts';

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PREVIEW_HEIGHT, PREVIEW_WIDTH, previewImageFile, sharedUrl, singleFile, textVersionFile } from '../../src/share/files.ts';
+import { PREVIEW_HEIGHT, PREVIEW_WIDTH, previewImageFile, sharedUrl, singleFile, textVersionFile } from '../../src/names/output-files.ts';
 import { renderPreviewImage } from '../../src/share/preview-image.ts';
 import { buildInto, type Built } from './support/build.ts';
 import { launchChromium, waitForReveal, watchedContext, type Browser } from './support/browser.ts';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../src/html/escape.ts';
 import { cspHash, cspMeta, deckPolicy, serializeCsp } from '../../src/share/csp.ts';
-import { sharedUrl } from '../../src/share/files.ts';
+import { sharedUrl } from '../../src/names/output-files.ts';
 import { linkPreviewMeta } from '../../src/share/link-preview.ts';
 import { escapeScript, inlineCssUrls, inlineDynamicImports, makeSingleFile } from '../../src/share/single-file.ts';
 import { speakerViewHtml, speakerViewInline } from '../../src/share/speaker-view.ts';

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cspHash } from '../../src/share/csp.ts';
-import { sharedUrl, singleFile, textVersionFile } from '../../src/share/files.ts';
+import { sharedUrl, singleFile, textVersionFile } from '../../src/names/output-files.ts';
 import { speakerViewInline } from '../../src/share/speaker-view.ts';
 import { buildInto, ROOT, type Built } from './support/build.ts';
 import { launchChromium, loadedFonts, waitForReveal, walkSlides, watchedContext, type Browser } from './support/browser.ts';

@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { unwrap } from '../../src/html/escape.ts';
 import { doiUrl, pubmedUrl } from '../../src/render/citation.ts';
-import { textVersionFile } from '../../src/share/files.ts';
+import { textVersionFile } from '../../src/names/output-files.ts';
 import { textBody } from '../../src/share/render-text-page.ts';
 import { textOf } from '../content/page-text.ts';
 import { buildInto, ROOT, type Built } from './support/build.ts';
