@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import { deckPlugin } from './src/vite/deck-plugin.ts';
-import { sharePlugin } from './src/share/vite-plugin.ts';
+import { sharePlugin } from './src/vite/share-plugin.ts';
 import { trimRevealCssPlugin } from './src/vite/trim-reveal-css.ts';
 import { fontsPlugin } from './src/vite/fonts-plugin.ts';
 

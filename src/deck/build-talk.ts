@@ -16,6 +16,16 @@ export interface BuiltDeck {
  * no notes at all when the talk says `publishNotes: false`; 'speaker' (the dev server) holds every note.
  */
 export async function buildTalk(root: string, audience: Audience = 'public'): Promise<BuiltDeck> {
+  return (await buildTalkFor(root))[audience];
+}
+
+/** The talk read and its slides made once, for both audiences: what a build publishes, and what the speaker sees. */
+export async function buildTalkFor(root: string): Promise<Record<Audience, BuiltDeck>> {
   const model = loadTalk({ root });
-  return { model, slides: forAudience(await buildDeck(model), audience, model.talk.publishNotes, model.words) };
+  const slides = await buildDeck(model);
+  const { publishNotes } = model.talk;
+  return {
+    public: { model, slides: forAudience(slides, 'public', publishNotes, model.words) },
+    speaker: { model, slides: forAudience(slides, 'speaker', publishNotes, model.words) },
+  };
 }

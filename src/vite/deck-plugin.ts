@@ -8,7 +8,7 @@ import { escapeHtml, html, raw, unwrap } from '../html/escape.ts';
 import { browserWordsScript } from '../locale/browser-words.ts';
 import { BASE_LANG, loadWords } from '../data/load-locale.ts';
 import { renderSections, slideNotesModule } from '../deck/render-sections.ts';
-import { buildTalk, type BuiltDeck } from '../deck/build-talk.ts';
+import { buildTalk, buildTalkFor, type BuiltDeck } from '../deck/build-talk.ts';
 import { speakerNotesFile, speakerOnlyNotes } from '../slides/audience.ts';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { TimedSlide } from '../layout/slide.ts';
@@ -36,6 +36,8 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginAp
   let talkRoot = '';
   let outDir = '';
   let reading: Promise<BuiltDeck> | undefined;
+  /** A build reads the talk once (buildStart) and makes both its audiences' slides from that one reading. */
+  let both: Promise<Record<'public' | 'speaker', BuiltDeck>> | undefined;
   let server: ViteDevServer | undefined;
   let lastGood: string | undefined;
   let built: BuiltDeck | undefined;
@@ -69,7 +71,8 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginAp
       if (server) return;
       // Checked before anything is written, so a failed build leaves the last good dist/ as it was.
       try {
-        reading = buildTalk(talkRoot);
+        both = buildTalkFor(talkRoot);
+        reading = both.then((b) => b.public);
         reading.catch(() => undefined);
         built = await reading;
         for (const warning of built.model.warnings) this.environment.logger.warn(`${formatProblem(warning)}  (a warning: the deck still builds)`);
@@ -90,7 +93,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginAp
         this.emitFile({ type: 'asset', fileName, source });
       }
       // What only the speaker may read goes beside dist/, for `npm run present` to give its presenter alone.
-      const held = speakerOnlyNotes((await buildTalk(talkRoot, 'speaker')).slides, deck.slides);
+      const held = speakerOnlyNotes((await (both ?? buildTalkFor(talkRoot))).speaker.slides, deck.slides);
       const file = speakerNotesFile(outDir);
       if (Object.keys(held).length) {
         mkdirSync(dirname(file), { recursive: true });
@@ -111,8 +114,9 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginAp
       order: 'pre',
       async handler(page) {
         try {
-          // The dev server is the speaker's own: its speaker view shows the private notes too. A build never does.
-          const deck = await buildTalk(talkRoot, server ? 'speaker' : 'public');
+          // The dev server is the speaker's own: its speaker view shows the private notes too, and it reads the talk
+          // afresh for every page load (files change). A build never shows them, and uses the one reading of buildStart.
+          const deck = server ? await buildTalk(talkRoot, 'speaker') : (built ?? (await (reading ?? buildTalk(talkRoot))));
           if (!server) built = deck;
           lastGood = fillPage(page, deck, { notes: Boolean(server) });
           problems = undefined;

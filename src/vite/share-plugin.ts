@@ -4,11 +4,12 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { loadTalk } from '../data/load-data.ts';
 import { buildTalk } from '../deck/build-talk.ts';
-import { afterCharset, cspMeta, deckPolicy, replaceCspMeta } from './csp.ts';
+import { afterCharset, cspMeta, deckPolicy, replaceCspMeta } from '../share/csp.ts';
 import { singleFile, textVersionFile } from '../names/output-files.ts';
-import { renderTextPage } from './render-text-page.ts';
-import { inlineStylesheets } from './inline-styles.ts';
-import { makeSingleFile } from './single-file.ts';
+import { renderTextPage } from '../share/render-text-page.ts';
+import { inlineStylesheets } from '../share/inline-styles.ts';
+import { makeSingleFile } from '../share/single-file.ts';
+import type { DeckPluginApi } from './deck-plugin.ts';
 
 export interface SharePluginOptions {
   /** Folder holding data/ and slides/, as for the deck plugin. */
@@ -22,11 +23,14 @@ export function sharePlugin(options: SharePluginOptions = {}): Plugin[] {
 
 function buildSteps(rootOf: (configRoot: string) => string): Plugin {
   let talkRoot = '';
+  let deckApi: DeckPluginApi | undefined;
   return {
     name: 'share',
     apply: 'build',
     configResolved(config) {
       talkRoot = rootOf(config.root);
+      // The talk as the deck plugin read it for this build: read once, not again here.
+      deckApi = config.plugins.find((p) => p.name === 'deck')?.api as DeckPluginApi | undefined;
     },
     transformIndexHtml: {
       order: 'post',
@@ -37,7 +41,7 @@ function buildSteps(rootOf: (configRoot: string) => string): Plugin {
     },
     generateBundle: {
       order: 'post',
-      handler(_options, bundle) {
+      async handler(_options, bundle) {
         const index = bundle['index.html'];
         if (!index || index.type !== 'asset') throw new Error('share: the build wrote no index.html');
         const read = (path: string) => {
@@ -46,7 +50,8 @@ function buildSteps(rootOf: (configRoot: string) => string): Plugin {
           return item.type === 'chunk' ? item.code : typeof item.source === 'string' ? item.source : Buffer.from(item.source);
         };
         const page = typeof index.source === 'string' ? index.source : Buffer.from(index.source).toString('utf8');
-        const { talk } = loadTalk({ root: talkRoot });
+        const reading = deckApi?.built();
+        const { talk } = reading ? (await reading).model : loadTalk({ root: talkRoot });
         this.emitFile({ type: 'asset', fileName: singleFile(talk), source: makeSingleFile(page, read, talk) });
         // The served page carries its style sheet itself (the sheet stays in assets/ for the other pages).
         const text = (path: string) => {
