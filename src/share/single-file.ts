@@ -21,9 +21,6 @@ const MIME: Record<string, string> = {
   webp: 'image/webp',
 };
 
-/** The CSP <meta> and its line break, for tests that swap the policy; the build itself uses replaceCspMeta (csp.ts). */
-export const CSP_META = /<meta http-equiv="Content-Security-Policy"[^>]*>\n?/i;
-
 /**
  * Turns the built index.html into a single page. Script and style text is escaped so that nothing inside it can
  * close or confuse its element, and the page's policy then allows exactly that script and those styles by hash.

@@ -14,8 +14,7 @@ import { serveFolder, waitForReveal, type Served } from './harness.ts';
 import { measureSlide, textUnderControls } from './measure-slide.ts';
 import { talkCharacters } from '../../src/fonts/characters.ts';
 import { fontFaceCss, subsetTypeface } from '../../src/fonts/typeface.ts';
-import { cspMeta, deckPolicy } from '../../src/share/csp.ts';
-import { CSP_META } from '../../src/share/single-file.ts';
+import { cspMeta, deckPolicy, replaceCspMeta } from '../../src/share/csp.ts';
 import type { TalkModel } from '../../src/data/load-data.ts';
 import type { TimedSlide } from '../../src/layout/slide.ts';
 
@@ -45,7 +44,7 @@ async function withTypefaceOf(page: string, deck: { model: TalkModel; slides: Ti
     styles.push(cut);
     return `<style>${cut}</style>`;
   });
-  return out.replace(CSP_META, `${cspMeta(deckPolicy({ styles }))}\n`);
+  return replaceCspMeta(out, `${cspMeta(deckPolicy({ styles }))}\n`);
 }
 
 /** The built deck's index.html with its slides and language replaced: the same scripts, styles and fonts. */
