@@ -2,14 +2,12 @@
 //   <slug>-slides.pdf   one slide per 16:9 page, as the deck shows them
 //   <slug>-handout.pdf  every slide small beside its speaker notes, then the references (US Letter; --a4 for A4)
 // Usage: npm run pdf [-- --a4] [-- --no-build | --build] [-- --dist DIR] [-- --out DIR]
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { build } from 'vite';
 import { DataError, formatProblem } from '../src/data/data-error.ts';
 import { loadTalk } from '../src/data/load-data.ts';
-import { staleReason } from '../src/handout/build-state.ts';
+import { buildFirstIfNeeded } from './lib/build-first.ts';
 import { ChromiumMissing, chromiumPath } from '../src/chromium/chromium.ts';
 import { handoutPageFile, type Paper } from '../src/names/output-files.ts';
 import { makePdfs, PdfError, type PdfFile } from '../src/handout/make-pdfs.ts';
@@ -76,38 +74,7 @@ try {
   throw e;
 }
 
-const reason =
-  args.buildMode === 'always'
-    ? 'asked to build'
-    : args.buildMode === 'never'
-      ? undefined
-      : staleReason({
-          dist,
-          outputs: ['index.html', handoutPageFile(talk)],
-          sources: [
-            resolve(talkRoot, 'data'),
-            resolve(talkRoot, 'slides'),
-            resolve(project, 'src'),
-            resolve(project, 'index.html'),
-            resolve(project, 'vite.config.ts'),
-            resolve(project, 'package-lock.json'),
-          ],
-        });
-
-if (reason) {
-  console.log(`Building the deck first (${reason})…`);
-  if (dist === defaultDist) {
-    // The project's own build, so dist/ stays complete (the single file and the link-preview image too).
-    const run = spawnSync('npm', ['run', 'build'], { cwd: project, stdio: 'inherit', env: process.env });
-    if (run.status !== 0) fail('the build failed (see above); nothing was printed.');
-  } else {
-    try {
-      await build({ root: project, configFile: resolve(project, 'vite.config.ts'), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
-    } catch (e) {
-      fail(`the build failed; nothing was printed.\n${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-}
+await buildFirstIfNeeded({ project, talkRoot, dist, buildMode: args.buildMode, outputs: ['index.html', handoutPageFile(talk)], nothingMade: 'nothing was printed', fail });
 
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} kB`);
 const line = (f: PdfFile, what: string) =>

@@ -2,13 +2,11 @@
 // PowerPoint file of the talk (real text, tables, pictures with alternative text, speaker notes), from the same slide
 // descriptions as the deck.
 // Usage: npm run pptx [-- --no-build | --build] [-- --dist DIR] [-- --out FILE]; DECK_TALK picks another talk.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { build } from 'vite';
 import { DataError, formatProblem } from '../src/data/data-error.ts';
-import { staleReason } from '../src/handout/build-state.ts';
+import { buildFirstIfNeeded } from './lib/build-first.ts';
 import { makePptx } from '../src/pptx/make-pptx.ts';
 import { pptxFile } from '../src/names/output-files.ts';
 import { buildTalk } from '../src/deck/build-talk.ts';
@@ -65,40 +63,8 @@ try {
 }
 for (const warning of deck.model.warnings) console.warn(`${formatProblem(warning)}  (a warning: the PowerPoint file is still written)`);
 
-const reason =
-  args.buildMode === 'always'
-    ? 'asked to build'
-    : args.buildMode === 'never'
-      ? undefined
-      : staleReason({
-          dist,
-          outputs: ['index.html'],
-          sources: [
-            resolve(talkRoot, 'data'),
-            resolve(talkRoot, 'slides'),
-            resolve(talkRoot, 'sources'),
-            resolve(project, 'locales'),
-            resolve(project, 'src'),
-            resolve(project, 'index.html'),
-            resolve(project, 'vite.config.ts'),
-            resolve(project, 'package-lock.json'),
-          ],
-        });
-
 // The build empties dist/, so it comes first: the PowerPoint file is written into the fresh dist/ beside the deck.
-if (reason) {
-  console.log(`Building the deck first (${reason})…`);
-  if (dist === defaultDist) {
-    const run = spawnSync('npm', ['run', 'build'], { cwd: project, stdio: 'inherit', env: process.env });
-    if (run.status !== 0) fail('the build failed (see above); no PowerPoint file was written.');
-  } else {
-    try {
-      await build({ root: project, configFile: resolve(project, 'vite.config.ts'), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
-    } catch (e) {
-      fail(`the build failed; no PowerPoint file was written.\n${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-}
+await buildFirstIfNeeded({ project, talkRoot, dist, buildMode: args.buildMode, outputs: ['index.html'], nothingMade: 'no PowerPoint file was written', fail });
 
 const target = resolve(args.out ?? resolve(dist, pptxFile(deck.model.talk)));
 const { buffer, slides } = await makePptx(deck);

@@ -13,24 +13,15 @@ import { UpcomingPreview } from './upcoming-preview.ts';
 import { say } from './deck-words.ts';
 import { translateKeyHelp } from './key-help.ts';
 import { FollowAlong } from './follow/plugin.ts';
+import { SLIDE_LOOK } from '../layout/slide-look.ts';
 
 // First, before Reveal or any plugin listens: messages from other sites' windows never reach them.
 guardMessages();
 
 const deck = new Reveal({
-  width: 1280,
-  height: 720,
-  margin: 0.04,
-  center: false,
+  ...SLIDE_LOOK,
   hash: true,
   respondToHashChanges: true,
-  slideNumber: 'c/t',
-  showSlideNumber: 'all',
-  transition: 'none',
-  backgroundTransition: 'none',
-  controls: true,
-  controlsTutorial: false,
-  progress: true,
   pdfSeparateFragments: false,
   // Off, except in the speaker view's preview frames, which the speaker window moves by message (see message-guard.ts).
   postMessage: needsPostMessageApi(),

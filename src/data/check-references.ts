@@ -10,6 +10,7 @@ import type { Located } from './load-yaml.ts';
 import type { MarkdownSlide } from './load-markdown-slide.ts';
 import { nearest } from './describe-value.ts';
 import { generatedOwner } from '../layout/slide-ids.ts';
+import { get, items } from './raw-data.ts';
 
 export type Source = CollectionName | 'order';
 
@@ -117,19 +118,6 @@ function checkPeople(people: unknown, report: (s: Source, path: PropertyKey[], f
   }
 }
 
-/** The value at a path of data as written, or undefined where the path does not exist. */
-function get(value: unknown, ...path: PropertyKey[]): unknown {
-  let v = value;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return v;
-}
-
-function items(value: unknown): unknown[] | undefined {
-  return Array.isArray(value) ? value : undefined;
-}
 
 function idOf(value: unknown): string | undefined {
   const id = Id.safeParse(value);

@@ -9,6 +9,7 @@ import type { LoadedSources, SourceText } from './load-sources.ts';
 import type { MarkdownSlide } from './load-markdown-slide.ts';
 import { nearest } from './describe-value.ts';
 import { figuresOf, findQuote, lineAt, sentenceAround, shownPassage, wordsOf, type Word } from './source-words.ts';
+import { get, items } from './raw-data.ts';
 
 /** One thing the talk says, beside the passage of the source it was checked against. */
 export interface Provenance {
@@ -354,15 +355,3 @@ function walkStrings(value: unknown, path: PropertyKey[], visit: (s: string, pat
   else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walkStrings(v, [...path, k], visit);
 }
 
-function get(value: unknown, ...path: PropertyKey[]): unknown {
-  let v = value;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return v;
-}
-
-function items(value: unknown): unknown[] | undefined {
-  return Array.isArray(value) ? value : undefined;
-}

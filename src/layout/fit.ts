@@ -2,13 +2,14 @@
 // width in its typeface (split-text.ts), so a list too long for one slide is spread over as many as it needs.
 // tests/browser/generated-fit.test.ts builds talks at the extremes and measures every slide in Chromium: these
 // numbers are kept a little pessimistic so that the browser never finds a slide the estimate let overflow.
+import { SLIDE_LOOK } from './slide-look.ts';
 import { wrapLines } from './split-text.ts';
 
 /**
  * A slide's content box: 1280 wide less 64 px each side, and from 36 px down to 672 px, where the slide number and the
  * arrows begin (they sit over the slide's bottom right corner, and a full-width last line would run under them).
  */
-export const CONTENT_WIDTH = 1152;
+export const CONTENT_WIDTH = SLIDE_LOOK.width - 2 * 64;
 export const CONTENT_HEIGHT = 636;
 
 /** Bold text is wider than the regular widths split-text measures; wrapping is also never quite as tight as ideal. */

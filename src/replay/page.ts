@@ -3,6 +3,7 @@
 // slide); moving to a slide yourself (the chapter list, the deck's keys, its arrows) moves the recording there.
 // With data-mode="edit" the same page is the timeline editor: → at each slide change, nudge, save a chapters file.
 import Reveal from 'reveal.js';
+import { SLIDE_LOOK } from '../layout/slide-look.ts';
 
 interface Chapter {
   slide: string;
@@ -73,21 +74,11 @@ const caption = document.getElementById('replay-caption');
 const captionsToggle = document.getElementById('replay-captions-toggle') as HTMLButtonElement | null;
 
 const deck = new Reveal(document.querySelector<HTMLElement>('.reveal')!, {
-  width: 1280,
-  height: 720,
-  margin: 0.04,
-  center: false,
+  ...SLIDE_LOOK,
   embedded: true,
   hash: false,
   history: false,
   respondToHashChanges: false,
-  slideNumber: 'c/t',
-  showSlideNumber: 'all',
-  transition: 'none',
-  backgroundTransition: 'none',
-  controls: true,
-  controlsTutorial: false,
-  progress: true,
   // One step per slide: the timeline has one cue per slide, so → always goes to the next chapter.
   fragments: false,
   keyboard: true,

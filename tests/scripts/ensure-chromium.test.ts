@@ -29,7 +29,7 @@ describe('scripts/ensure-chromium.mjs without Chromium', () => {
     const run = ensure(['--chromium-only'], { CHROME_PATH: '/nonexistent/chromium' }, 'user');
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Missing: chromium.');
-    expect(run.stderr).toContain('\n  sudo apt-get update && sudo apt-get install -y chromium\n');
+    expect(run.stderr).toContain('\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium\n');
     expect(run.stderr).toContain('set CHROME_PATH');
     expect(run.stdout).toBe('');
   });
@@ -38,13 +38,13 @@ describe('scripts/ensure-chromium.mjs without Chromium', () => {
     const run = ensure([], { CHROME_PATH: '/nonexistent/chromium', PATH: bare }, 'user');
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Missing: chromium, poppler-utils.');
-    expect(run.stderr).toContain('\n  sudo apt-get update && sudo apt-get install -y chromium poppler-utils\n');
+    expect(run.stderr).toContain('\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium poppler-utils\n');
   });
 
   it.runIf(isRoot)('as root where there is no apt-get: stops with the command without sudo, installs nothing', () => {
     const run = ensure(['--chromium-only'], { CHROME_PATH: '/nonexistent/chromium', PATH: bare }, 'root');
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('\n  apt-get update && apt-get install -y chromium\n');
+    expect(run.stderr).toContain('\n  apt-get update && apt-get install -y --no-install-recommends chromium\n');
     expect(run.stderr).not.toContain('sudo');
     expect(run.stdout).not.toContain('Installing');
   });
