@@ -59,13 +59,15 @@ export function createRecorder(file: string, options: { now?: () => number; titl
     state: () => (started === null ? 'ready' : 'on'),
     mark(slide) {
       if (closed || !SLIDE_ID.test(slide)) return;
+      // One reading of the clock per mark: the first slide starts at exactly 0, however long the header takes to write.
+      const time = now();
       if (started === null) {
-        started = now();
+        started = time;
         const title = options.title ? ` - ${options.title.replace(/[\r\n]+/g, ' ').replace(/-->/g, '→')}` : '';
         write(`WEBVTT${title}\n\nNOTE Recorded by npm run present on ${new Date().toISOString()}. Times count from the moment the presenter started recording the timeline.\n\n`);
       }
       if (current?.slide === slide) return;
-      const at = now() - started;
+      const at = time - started;
       endCurrent(at);
       current = { slide, from: at };
       write(`NOTE now showing from ${vttTime(at)}: ${slide}\n\n`);
