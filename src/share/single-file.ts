@@ -4,6 +4,7 @@ import { afterCharset, cspMeta, findCspMeta, replaceCspMeta, singleFilePolicy } 
 import { elements, outer, parseHtml, setAttribute, splice, type Edit, type Element } from '../html/dom.ts';
 import { sharedUrl, textVersionFile, replayFile } from '../names/output-files.ts';
 import { dirOf, normalise } from './asset-paths.ts';
+import { bundleOneScript } from './one-script.ts';
 
 /** Reads a file of the build by its path relative to dist/, such as "assets/index-abc.js". */
 export type ReadAsset = (path: string) => Buffer | string;
@@ -25,7 +26,7 @@ const MIME: Record<string, string> = {
  * Turns the built index.html into a single page. Script and style text is escaped so that nothing inside it can
  * close or confuse its element, and the page's policy then allows exactly that script and those styles by hash.
  */
-export function makeSingleFile(indexHtml: string, read: ReadAsset, talk: Talk): string {
+export async function makeSingleFile(indexHtml: string, read: ReadAsset, talk: Talk): Promise<string> {
   const scripts: string[] = [];
   const styles: string[] = [];
   const text = (p: string) => {
@@ -43,7 +44,7 @@ export function makeSingleFile(indexHtml: string, read: ReadAsset, talk: Talk): 
   for (const script of elements(doc, (el) => el.name === 'script' && Object.hasOwn(el.attribs, 'src'))) {
     const src = script.attribs.src!;
     if (script.attribs.type !== 'module') throw new Error(`single file: only module scripts are expected, found ${src}`);
-    const code = escapeScript(inlineDynamicImports(text(src), dirOf(normalise(src)), text));
+    const code = escapeScript(await bundleOneScript(normalise(src), text));
     scripts.push(code);
     replace(script, `<script type="module">${code}</script>`);
   }
@@ -77,45 +78,6 @@ export function makeSingleFile(indexHtml: string, read: ReadAsset, talk: Talk): 
 /** Whether a <link>'s rel names `kind`. */
 function rel(link: Element, kind: string): boolean {
   return (link.attribs.rel ?? '').toLowerCase().split(/\s+/).includes(kind);
-}
-
-/**
- * A page opened from file:// cannot fetch a module, so each chunk the script imports on demand (the speaker view)
- * is placed inside the script, wrapped in a function of its own so its names cannot meet the script's, and the
- * import becomes that finished module. Only self-contained chunks are expected: one that imports is refused.
- */
-export function inlineDynamicImports(code: string, dir: string, text: (path: string) => string): string {
-  const chunks: string[] = [];
-  const names = new Map<string, string>();
-  const body = code.replace(/\bimport\(\s*([`'"])\.\/([\w.-]+\.js)\1\s*\)/g, (_all, _q: string, file: string) => {
-    let name = names.get(file);
-    if (!name) {
-      name = `__deckChunk${names.size}`;
-      names.set(file, name);
-      chunks.push(`const ${name}=(()=>{${moduleBody(text(dir ? `${dir}/${file}` : file), file)}})();`);
-    }
-    return `Promise.resolve(${name})`;
-  });
-  if (/\bimport\(/.test(body.replace(/`[^`]*`|"[^"\n]*"|'[^'\n]*'/g, ''))) {
-    throw new Error('single file: the script imports a module that is not a chunk of the build beside it');
-  }
-  return chunks.join('\n') + (chunks.length ? '\n' : '') + body;
-}
-
-/** A chunk's code with its closing `export{a as b}` turned into `return {b: a}`. */
-function moduleBody(chunk: string, file: string): string {
-  if (/^\s*import[\s{*'"`]/.test(chunk)) throw new Error(`single file: ${file} imports other modules; only self-contained chunks can be inlined`);
-  const end = /export\s*\{([^}]*)\}\s*;?\s*(?:\/\/#\s*sourceMappingURL=\S*\s*)?$/.exec(chunk);
-  if (!end) throw new Error(`single file: cannot find the exports at the end of ${file}`);
-  const entries = end[1]!
-    .split(',')
-    .map((e) => e.trim())
-    .filter(Boolean)
-    .map((e) => {
-      const [local, exported = local] = e.split(/\s+as\s+/);
-      return `${JSON.stringify(exported)}:${local}`;
-    });
-  return `${chunk.slice(0, end.index)}\nreturn{${entries.join(',')}};`;
 }
 
 /** Replaces url(...) references in a style sheet with data: URLs; drops WOFF fallbacks after WOFF2. */

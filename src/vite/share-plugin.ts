@@ -52,7 +52,7 @@ function buildSteps(rootOf: (configRoot: string) => string): Plugin {
         const page = typeof index.source === 'string' ? index.source : Buffer.from(index.source).toString('utf8');
         const reading = deckApi?.built();
         const { talk } = reading ? (await reading).model : loadTalk({ root: talkRoot });
-        this.emitFile({ type: 'asset', fileName: singleFile(talk), source: makeSingleFile(page, read, talk) });
+        this.emitFile({ type: 'asset', fileName: singleFile(talk), source: await makeSingleFile(page, read, talk) });
         // The served page carries its style sheet itself (the sheet stays in assets/ for the other pages).
         const text = (path: string) => {
           const v = read(path);

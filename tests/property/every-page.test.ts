@@ -58,7 +58,7 @@ async function everyPage(model: TalkModel): Promise<Map<string, string>> {
   const inlined = inlineStylesheets(index, readAsset);
   const pages = new Map<string, string>([
     ['index.html', replaceCspMeta(inlined.page, cspMeta(deckPolicy({ styles: inlined.styles })))],
-    ['single file', makeSingleFile(index, readAsset, model.talk)],
+    ['single file', await makeSingleFile(index, readAsset, model.talk)],
   ]);
   for (const make of EXTRA_PAGES) {
     const { fileName, source } = await make(deck);

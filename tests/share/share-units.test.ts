@@ -4,7 +4,8 @@ import { unwrap } from '../../src/html/escape.ts';
 import { cspHash, cspMeta, deckPolicy, serializeCsp } from '../../src/share/csp.ts';
 import { sharedUrl } from '../../src/names/output-files.ts';
 import { linkPreviewMeta } from '../../src/share/link-preview.ts';
-import { escapeScript, inlineCssUrls, inlineDynamicImports, makeSingleFile } from '../../src/share/single-file.ts';
+import { escapeScript, inlineCssUrls, makeSingleFile } from '../../src/share/single-file.ts';
+import { bundleOneScript } from '../../src/share/one-script.ts';
 import { speakerViewHtml, speakerViewInline } from '../../src/share/speaker-view.ts';
 import { inlineStylesheets } from '../../src/share/inline-styles.ts';
 import type { Talk } from '../../src/schema/index.ts';
@@ -113,10 +114,14 @@ describe('makeSingleFile', () => {
   };
   const read = (p: string) => assets[p] ?? Buffer.alloc(0);
 
-  it('inlines the script and styles and allows exactly them by hash', () => {
-    const out = makeSingleFile(index, read, talk);
-    const js = escapeScript(assets['assets/app.js']!);
-    expect(out).toContain(`<script type="module">${js}</script>`);
+  it('inlines the script and styles and allows exactly them by hash', async () => {
+    const out = await makeSingleFile(index, read, talk);
+    const scripts = [...out.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    const js = scripts[0]!;
+    // The script's own "</script>" text cannot close its element, and it still says what it said.
+    expect(js).toContain('document.body.dataset.ok');
+    expect(js).toContain('<\\/script>');
     expect(out).toContain(`<style>body{color:red}</style>`);
     expect(out).not.toContain('src="./assets');
     expect(out).not.toContain("default-src 'self'");
@@ -126,27 +131,27 @@ describe('makeSingleFile', () => {
     expect(out.match(/Content-Security-Policy/g)).toHaveLength(1);
   });
 
-  it('points the text-version link at its published copy', () => {
-    const out = makeSingleFile(index, read, talk);
+  it('points the text-version link at its published copy', async () => {
+    const out = await makeSingleFile(index, read, talk);
     expect(out).toContain(`<a href="${sharedUrl(talk, 'demo-text.html')}" rel="noopener noreferrer">Text version</a>`);
     expect(sharedUrl(talk, 'demo-text.html')).toBe('https://example.org/talks/demo/demo-text.html');
   });
 
-  it('refuses to leave anything to be loaded from beside it', () => {
-    expect(() => makeSingleFile(index.replace('<body>', '<body><img src="./assets/x.png">'), read, talk)).toThrow(/beside the page/);
-    expect(() => makeSingleFile(index.replace('<body>', "<body><img alt=x src='./assets/x.png'>"), read, talk)).toThrow(/"\.\/assets\/x\.png" would still be loaded/);
+  it('refuses to leave anything to be loaded from beside it', async () => {
+    await expect(makeSingleFile(index.replace('<body>', '<body><img src="./assets/x.png">'), read, talk)).rejects.toThrow(/beside the page/);
+    await expect(makeSingleFile(index.replace('<body>', "<body><img alt=x src='./assets/x.png'>"), read, talk)).rejects.toThrow(/"\.\/assets\/x\.png" would still be loaded/);
   });
 
-  it('reads the page, not text that looks like markup: code showing a link or a tag is left alone', () => {
+  it('reads the page, not text that looks like markup: code showing a link or a tag is left alone', async () => {
     const shown = '<p><code>&lt;link rel="stylesheet" href="x.css"&gt; src="y.png"</code></p><a title="t" href="demo-text.html">T</a>';
-    const out = makeSingleFile(index.replace('<body>', `<body>${shown}`), read, talk);
+    const out = await makeSingleFile(index.replace('<body>', `<body>${shown}`), read, talk);
     expect(out).toContain('<code>&lt;link rel="stylesheet" href="x.css"&gt; src="y.png"</code>');
     expect(out).toContain(`<a title="t" href="${sharedUrl(talk, 'demo-text.html')}" rel="noopener noreferrer">T</a>`);
   });
 
-  it('puts its policy after the charset when the page has none, and drops module preloads with their line', () => {
+  it('puts its policy after the charset when the page has none, and drops module preloads with their line', async () => {
     const bare = index.replace(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'">\n`, '<link rel="modulepreload" href="./assets/c.js">\n');
-    const out = makeSingleFile(bare, read, talk);
+    const out = await makeSingleFile(bare, read, talk);
     expect(out).toMatch(/<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*">\n<script type="module">/);
     expect(out).not.toContain('modulepreload');
   });
@@ -166,33 +171,42 @@ describe('linkPreviewMeta', () => {
 });
 
 describe('chunks loaded on demand, in the single file', () => {
+  // Shaped as Vite writes them: the entry loads a chunk on demand, and the chunk imports a helper back from the entry.
   const files: Record<string, string> = {
-    'assets/notes-a1.js': 'function e(){return 1}var t={open:e};export{t as default,e as helper};',
-    'assets/other-b2.js': 'import{x}from"./index.js";export{x as default};',
+    'assets/index-x9.js': 'function h(n){return n+1}globalThis.__loaded=Promise.all([import("./notes-a1.js"),import(`./notes-a1.js`)]);export{h as t};',
+    'assets/notes-a1.js': 'import{t as h}from"./index-x9.js";function e(){return h(1)}var t={open:e};export{t as default,e as helper};',
+    'assets/computed.js': 'import(location.hash.slice(1));',
+    'assets/bare.js': 'import("reveal.js/plugin/notes");',
+    'assets/missing.js': 'import("./gone-z1.js");',
+    'assets/words.js': 'globalThis.__words="import(x) import(\'./y.js\')";',
   };
   const read = (p: string) => {
     const f = files[p];
     if (f === undefined) throw new Error(`no ${p}`);
     return f;
   };
+  /** Runs a bundled script as the browser would run an inline module. */
+  const run = (code: string) => import(`data:text/javascript;charset=utf-8,${encodeURIComponent(code)}`);
 
-  it('places the chunk inside the script and turns the import into the finished module', async () => {
-    const out = inlineDynamicImports('let n=()=>import(`./notes-a1.js`);let m=()=>import("./notes-a1.js");', 'assets', read);
-    expect(out).not.toMatch(/import\(/);
-    expect(out.match(/const __deckChunk0=/g)).toHaveLength(1);
-    // Run it: both imports give the same module, with its exports under their exported names.
-    const run = new Function(`${out};return Promise.all([n(),m()]);`) as () => Promise<[{ default: { open(): number }; helper(): number }, unknown]>;
-    const [a, b] = await run();
+  it('places every chunk inside the one script, whatever its shape, and both imports give the same module', async () => {
+    const out = await bundleOneScript('assets/index-x9.js', read);
+    expect(out).not.toMatch(/\bimport\s*\(|\bfrom\s*["'`]/);
+    await run(out);
+    const [a, b] = (await (globalThis as { __loaded?: Promise<[{ default: { open(): number }; helper(): number }, unknown]> }).__loaded)!;
     expect(a).toBe(b);
-    expect(a.default.open()).toBe(1);
-    expect(a.helper()).toBe(1);
+    expect(a.default.open()).toBe(2);
+    expect(a.helper()).toBe(2);
   });
 
-  it('refuses a chunk that imports other modules, and an import it cannot place', () => {
-    expect(() => inlineDynamicImports('import(`./other-b2.js`)', 'assets', read)).toThrow(/other-b2\.js imports other modules/);
-    expect(() => inlineDynamicImports('import(`./missing.js`)', 'assets', read)).toThrow(/no assets\/missing\.js/);
-    expect(() => inlineDynamicImports('import(someUrl)', 'assets', read)).toThrow(/not a chunk of the build/);
-    expect(inlineDynamicImports('let s="import(x)";', 'assets', read)).toBe('let s="import(x)";');
+  it('refuses what would fetch at run time: a computed import, a package, a file the build did not write', async () => {
+    await expect(bundleOneScript('assets/computed.js', read)).rejects.toThrow(/still imports at run time \(import\(location\.hash/);
+    await expect(bundleOneScript('assets/bare.js', read)).rejects.toThrow(/imports "reveal\.js\/plugin\/notes", which is not a file of the build/);
+    await expect(bundleOneScript('assets/missing.js', read)).rejects.toThrow(/imports assets\/gone-z1\.js, which the build did not write/);
+  });
+
+  it('leaves text that only looks like an import alone', async () => {
+    await run(await bundleOneScript('assets/words.js', read));
+    expect((globalThis as { __words?: string }).__words).toBe("import(x) import('./y.js')");
   });
 });
 

@@ -1,6 +1,6 @@
 // The single file, copied alone into an empty folder and opened from file:// with every network request refused:
 // every slide shows, the fonts load from inside it, and it asks for nothing but itself.
-import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -47,6 +47,15 @@ describe('the single file, as written', () => {
     for (const u of urls) expect(u).toMatch(/^(data:|#)/);
     expect(html).toContain('data:font/woff2;base64,');
     expect(html).not.toMatch(/\.woff2?\b/);
+  });
+
+  it('holds in its one script the chunks the build loads on demand (the speaker view, the notes)', () => {
+    // The real build splits its script, so this file really had chunks to take in (the speaker-view test runs them).
+    const chunks = readdirSync(resolve(built.dir, 'assets')).filter((f) => f.endsWith('.js'));
+    expect(chunks.length).toBeGreaterThan(1);
+    const scripts = [...html.matchAll(/<script\b(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).not.toMatch(/\bimport\s*\(|\bimport\s*[{*"'`]|\bfrom\s*["'`]\.\//);
   });
 
   it('allows by its CSP exactly its own inline script and styles, by hash, and nothing from any site', () => {
