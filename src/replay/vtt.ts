@@ -7,6 +7,7 @@ import webvtt from 'webvtt-parser';
 // webvtt-parser is CommonJS that sets its exports one by one: Node sees them only on the default import.
 const { WebVTTParser } = webvtt;
 import { OPEN_CUE_NOTE, vttTime } from '../timeline/vtt-format.ts';
+import { parseHtml, textOf } from '../html/dom.ts';
 
 export class ReplayInputError extends Error {
   override name = 'ReplayInputError';
@@ -153,15 +154,15 @@ export function readCaptions(file: string): Caption[] {
     .filter((c) => c.text.length > 0);
 }
 
+/**
+ * A cue's words without its markup. Cue text is read with the HTML parser: its tags (<v Jane>, <c.loud>, <i>) are
+ * elements and its entities are HTML's. A karaoke time tag (<00:01.500>) is not a tag to HTML, so it is dropped from
+ * the text, and the direction marks (&lrm; &rlm;) have nothing to show in a transcript.
+ */
 function plain(text: string): string {
-  return text
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|nbsp|lrm|rlm|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_all, name: string) => {
-      const n = name.toLowerCase();
-      if (n.startsWith('#x')) return String.fromCodePoint(parseInt(n.slice(2), 16));
-      if (n.startsWith('#')) return String.fromCodePoint(Number(n.slice(1)));
-      return ({ amp: '&', lt: '<', gt: '>', nbsp: '\u00a0', lrm: '', rlm: '', quot: '"', apos: "'" } as Record<string, string>)[n] ?? '';
-    })
+  return textOf(parseHtml(text))
+    .replace(/<(?:\d+:)?\d{2}:\d{2}\.\d{3}>/g, '')
+    .replace(/[\u200e\u200f]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -112,6 +112,12 @@ describe('the transcript', () => {
       { start: 3, end: 5, text: 'Second line' },
     ]);
   });
+
+  it('drops karaoke time tags, class tags and direction marks, and reads every kind of entity', () => {
+    const cue = '<c.loud>Tight</c> <00:00:01.500>muscles&nbsp;&lt;3 &#233;&#xe9; &lrm;&quot;ok&quot;</c>';
+    const path = file('karaoke.vtt', `WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n${cue}\n`);
+    expect(readCaptions(path)).toEqual([{ start: 1, end: 3, text: 'Tight muscles <3 éé "ok"' }]);
+  });
 });
 
 describe('the recording', () => {
