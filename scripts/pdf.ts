@@ -11,6 +11,7 @@ import { buildFirstIfNeeded } from './lib/build-first.ts';
 import { ChromiumMissing, chromiumPath } from '../src/chromium/chromium.ts';
 import { handoutPageFile, type Paper } from '../src/names/output-files.ts';
 import { makePdfs, PdfError, type PdfFile } from '../src/handout/make-pdfs.ts';
+import { talkFolder } from '../src/names/talk-folder.ts';
 
 const USAGE = `Usage: npm run pdf [-- options]
   --a4        print the handout on A4 paper (default: US Letter)
@@ -55,7 +56,7 @@ function parseArgs(argv: string[]) {
 }
 
 const args = parseArgs(process.argv.slice(2));
-const talkRoot = resolve(process.env.DECK_TALK ?? project);
+const talkRoot = talkFolder();
 const defaultDist = resolve(project, 'dist');
 const dist = resolve(args.dist ?? defaultDist);
 

@@ -10,6 +10,7 @@ import { buildFirstIfNeeded } from './lib/build-first.ts';
 import { makePptx } from '../src/pptx/make-pptx.ts';
 import { pptxFile } from '../src/names/output-files.ts';
 import { buildTalk } from '../src/deck/build-talk.ts';
+import { talkFolder } from '../src/names/talk-folder.ts';
 
 const USAGE = `Usage: npm run pptx [-- options]
   --build     build the deck first even if dist/ looks up to date
@@ -49,7 +50,7 @@ function parseArgs(argv: string[]) {
 }
 
 const args = parseArgs(process.argv.slice(2));
-const talkRoot = resolve(process.env.DECK_TALK ?? project);
+const talkRoot = talkFolder();
 const defaultDist = resolve(project, 'dist');
 const dist = resolve(args.dist ?? defaultDist);
 

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { loadTalk } from '../src/data/load-data.ts';
 import { buildReplay } from '../src/replay/build.ts';
 import { ReplayInputError } from '../src/replay/vtt.ts';
+import { talkFolder } from '../src/names/talk-folder.ts';
 
 const HELP = `npm run replay -- --audio <call.m4a|.mp3|.ogg> --chapters <talk.vtt> [--captions <transcript.vtt>] [--offset <seconds>]
 npm run replay -- --edit --audio <call.m4a> [--chapters <talk.vtt>]
@@ -52,7 +53,7 @@ async function main(): Promise<number> {
     offset = Number(values.offset);
     if (!/^[-+]?\d+(?:\.\d+)?$/.test(values.offset.trim()) || !Number.isFinite(offset)) throw new ReplayInputError([`--offset must be a number of seconds, such as 12.5 or -3, not "${values.offset}"`]);
   }
-  const root = resolve(values.talk ?? process.env.DECK_TALK ?? '.');
+  const root = talkFolder(values.talk);
   const { talk, words } = loadTalk({ root });
   const result = await buildReplay({
     talk,

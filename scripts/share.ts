@@ -5,8 +5,9 @@ import { resolve } from 'node:path';
 import { loadTalk } from '../src/data/load-data.ts';
 import { previewImageFile, singleFile } from '../src/names/output-files.ts';
 import { renderPreviewImage } from '../src/share/preview-image.ts';
+import { talkFolder } from '../src/names/talk-folder.ts';
 
-const root = resolve(process.env.DECK_TALK ?? '.');
+const root = talkFolder();
 const dist = resolve(process.argv[2] ?? 'dist');
 const { talk } = loadTalk({ root });
 const single = resolve(dist, singleFile(talk));

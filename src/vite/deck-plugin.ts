@@ -15,6 +15,7 @@ import type { TimedSlide } from '../layout/slide.ts';
 import { EXTRA_PAGES } from './extra-pages.ts';
 import { linkPreviewMeta } from '../share/link-preview.ts';
 import { BUILD_CLOSING, DEV_CLOSING, problemReport, runByViteCommand } from '../cli/report.ts';
+import { talkFolder } from '../names/talk-folder.ts';
 
 export interface DeckPluginOptions {
   /** Folder holding data/ and slides/; defaults to the DECK_TALK environment variable, then the project root. */
@@ -48,7 +49,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginAp
     name: 'deck',
     api: { built: () => reading },
     configResolved(config) {
-      talkRoot = resolve(config.root, options.talk ?? process.env.DECK_TALK ?? '.');
+      talkRoot = talkFolder(options.talk);
       outDir = resolve(config.root, config.build?.outDir ?? 'dist');
     },
     configureServer(s) {

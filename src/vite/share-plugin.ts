@@ -1,6 +1,5 @@
 // Vite steps for sharing. Build: the deck's Content-Security-Policy and the single-file copy, dist/<slug>.html.
 // Dev server: the text version, so the deck's links to it work while editing.
-import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { loadTalk } from '../data/load-data.ts';
 import { buildTalk } from '../deck/build-talk.ts';
@@ -10,6 +9,7 @@ import { renderTextPage } from '../share/render-text-page.ts';
 import { inlineStylesheets } from '../share/inline-styles.ts';
 import { makeSingleFile } from '../share/single-file.ts';
 import type { DeckPluginApi } from './deck-plugin.ts';
+import { talkFolder } from '../names/talk-folder.ts';
 
 export interface SharePluginOptions {
   /** Folder holding data/ and slides/, as for the deck plugin. */
@@ -17,18 +17,16 @@ export interface SharePluginOptions {
 }
 
 export function sharePlugin(options: SharePluginOptions = {}): Plugin[] {
-  const rootOf = (configRoot: string) => resolve(configRoot, options.talk ?? process.env.DECK_TALK ?? '.');
-  return [buildSteps(rootOf), devTextPage(rootOf)];
+  const root = talkFolder(options.talk);
+  return [buildSteps(root), devTextPage(root)];
 }
 
-function buildSteps(rootOf: (configRoot: string) => string): Plugin {
-  let talkRoot = '';
+function buildSteps(talkRoot: string): Plugin {
   let deckApi: DeckPluginApi | undefined;
   return {
     name: 'share',
     apply: 'build',
     configResolved(config) {
-      talkRoot = rootOf(config.root);
       // The talk as the deck plugin read it for this build: read once, not again here.
       deckApi = config.plugins.find((p) => p.name === 'deck')?.api as DeckPluginApi | undefined;
     },
@@ -66,12 +64,11 @@ function buildSteps(rootOf: (configRoot: string) => string): Plugin {
 }
 
 /** `npm start` serves the text version too, made afresh on each request. */
-function devTextPage(rootOf: (configRoot: string) => string): Plugin {
+function devTextPage(root: string): Plugin {
   return {
     name: 'share:dev-text-page',
     apply: 'serve',
     configureServer(server) {
-      const root = rootOf(server.config.root);
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '').split(/[?#]/)[0] ?? '';
         if (!path.endsWith('-text.html')) return next();

@@ -78,11 +78,13 @@ describe('npm run check on a talk with a wrong type in a study and a takeaway re
 });
 
 describe('which talk a command works on', () => {
-  it('--talk, --talk=, then DECK_TALK, then this project', () => {
-    expect(talkRootFromArgs(['--talk', 'examples/a'], { DECK_TALK: 'b' })).toBe('examples/a');
-    expect(talkRootFromArgs(['--talk=examples/a'], {})).toBe('examples/a');
-    expect(talkRootFromArgs([], { DECK_TALK: 'b' })).toBe('b');
-    expect(talkRootFromArgs([], {})).toBe('.');
+  it('--talk, --talk=, then DECK_TALK, then this project, each read from where the command started', () => {
+    const here = (p: string) => resolve(process.cwd(), p);
+    expect(talkRootFromArgs(['--talk', 'examples/a'], { DECK_TALK: 'b' })).toBe(here('examples/a'));
+    expect(talkRootFromArgs(['--talk=examples/a'], {})).toBe(here('examples/a'));
+    expect(talkRootFromArgs([], { DECK_TALK: 'b' })).toBe(here('b'));
+    expect(talkRootFromArgs([], { DECK_TALK: '/elsewhere/talk' })).toBe('/elsewhere/talk');
+    expect(talkRootFromArgs([], {})).toBe(process.cwd());
     expect(() => talkRootFromArgs(['--talk'], {})).toThrow('--talk needs a folder');
   });
 
