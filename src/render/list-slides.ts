@@ -1,6 +1,6 @@
 // A list over as many slides as it needs: the same heading with "(2 of 3)" and "continued", the items shared out so
 // no slide overflows, the speaker notes of each slide about its own items, and the time shared by the items.
-import { html, raw, type Raw } from '../html/escape.ts';
+import { html, type Raw } from '../html/escape.ts';
 import type { Words } from '../locale/words.ts';
 import { CONTENT_HEIGHT, headingHeight, pack } from '../layout/fit.ts';
 import type { Overfull, Slide } from '../layout/slide.ts';
@@ -52,9 +52,9 @@ export function listSlides<T>(spec: ListSlides<T>): Slide[] {
       title: heading,
       kind: spec.kind,
       weight: (spec.weight * Math.max(1, items.length)) / Math.max(1, spec.items.length),
-      body: raw(html`<h2>${spec.title}${page > 0 ? html`<span class="continued">${w.text('deck.continued')}</span>` : ''}</h2>
+      body: html`<h2>${spec.title}${page > 0 ? html`<span class="continued">${w.text('deck.continued')}</span>` : ''}</h2>
 ${page === 0 && spec.lead ? spec.lead.html : ''}
-${spec.list(items, start)}`),
+${spec.list(items, start)}`,
       notes: spec.notes(items, page, pages.length),
       overfull: page === 0 ? overfull : undefined,
     };

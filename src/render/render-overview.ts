@@ -2,7 +2,7 @@
 // rows need.
 import type { TalkModel } from '../data/load-data.ts';
 import type { Study } from '../schema/index.ts';
-import { html, raw, type Raw } from '../html/escape.ts';
+import { html, type Raw } from '../html/escape.ts';
 import type { Words } from '../locale/words.ts';
 import { markdownBlock } from '../markdown/render-markdown.ts';
 import { CONTENT_HEIGHT, CONTENT_WIDTH, headingHeight, pack, textHeight } from '../layout/fit.ts';
@@ -41,14 +41,14 @@ export function renderOverview({ studies, words: w }: TalkModel): Slide[] {
       kind: 'overview',
       weight: 1.5 * (rows.length / Math.max(1, list.length)) * Math.min(pages.length, 2),
       overfull: page === 0 ? overfull : undefined,
-      body: raw(html`<h2>${heading}</h2>
+      body: html`<h2>${heading}</h2>
 <table class="evidence">
 <caption class="visually-hidden">${w.text('overview.caption', { title: heading })}</caption>
 <thead><tr>${headings.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
 <tbody>
 ${rows.map((s) => row(s, w, counted.has(s)))}
 </tbody>
-</table>`),
+</table>`,
       notes: markdownBlock(
         [
           page === 0 ? `${studies.intro} ${w.text('overview.notesFirst', { count: list.length })}` : w.text('overview.notesMore', { count: rows.length }),

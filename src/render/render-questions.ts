@@ -16,7 +16,7 @@ export async function renderQuestions({ talk, words: w }: TalkModel): Promise<Sl
       title: w.text('questions.title'),
       kind: 'questions',
       weight: 3,
-      body: raw(html`<h2>${w.text('questions.title')}</h2>
+      body: html`<h2>${w.text('questions.title')}</h2>
 <p class="thanks">${w.text('questions.thanks')}</p>
 <div class="share">
 <div class="share-text">
@@ -25,7 +25,7 @@ export async function renderQuestions({ talk, words: w }: TalkModel): Promise<Sl
 ${talk.replay ? html`<p>${w.text('questions.replay')} <a href="${replayFile(talk)}">${replayFile(talk)}</a></p>` : ''}
 </div>
 <figure class="qr">${raw(qr)}<figcaption>${w.text('questions.qrCaption')}</figcaption></figure>
-</div>`),
+</div>`,
       notes: markdownBlock(w.text('questions.notes', { url: talk.shareUrl })),
     },
   ];

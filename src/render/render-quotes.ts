@@ -1,6 +1,5 @@
 // Practitioners' words, large, with the attribution beneath; long quotes continue over slides.
 import type { TalkModel } from '../data/load-data.ts';
-import type { Quote } from '../schema/index.ts';
 import { escapeHtml, html, raw } from '../html/escape.ts';
 import { markdownBlock } from '../markdown/render-markdown.ts';
 import type { Slide } from '../layout/slide.ts';
@@ -50,15 +49,13 @@ export function renderQuoteSlides(q: QuoteInput, w: Words): Slide[] {
       title: `${q.attribution}${numbered}`,
       kind: q.kind ?? 'quote',
       weight: 0.8,
-      body: raw(html`<h2 class="quote-heading">${q.heading}${continued}</h2>
+      body: html`<h2 class="quote-heading">${q.heading}${continued}</h2>
 <figure class="quote">
 <blockquote>${raw(quoteParagraphs(paragraphs))}</blockquote>
 <figcaption>${q.attribution}${numbered ? html`<span class="part">${numbered}</span>` : ''}</figcaption>
-</figure>`),
+</figure>`,
       ...(i === 0 && q.privateNotes ? { privateNotes: markdownBlock(q.privateNotes) } : {}),
-      notes: raw(
-        html`${i === 0 ? markdownBlock(q.notes) : ''}<p>${w.text('quotes.notesWhole', { who: q.attribution })}</p><blockquote>${raw(whole)}</blockquote>`,
-      ),
+      notes: html`${i === 0 ? markdownBlock(q.notes) : ''}<p>${w.text('quotes.notesWhole', { who: q.attribution })}</p><blockquote>${raw(whole)}</blockquote>`,
     };
   });
 }

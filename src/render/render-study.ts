@@ -2,7 +2,7 @@
 // list of results continues over as many slides as it needs; what it means and how sure come after the last result.
 import type { TalkModel } from '../data/load-data.ts';
 import type { Study, StudyResult } from '../schema/index.ts';
-import { html, raw, type Raw } from '../html/escape.ts';
+import { html, type Raw } from '../html/escape.ts';
 import type { Words } from '../locale/words.ts';
 import { markdownBlock, markdownInline } from '../markdown/render-markdown.ts';
 import { CONTENT_HEIGHT, CONTENT_WIDTH, headingHeight, pack, textHeight } from '../layout/fit.ts';
@@ -17,13 +17,13 @@ export function renderStudies({ studies, words }: TalkModel): Slide[] {
   const total = studies.studies.length;
   return studies.studies.flatMap((study, i) => {
     const slides = renderStudy(study, i + 1, total, words);
-    slides[0]!.overfull = overfull(study, i, total, words);
+    slides[0]!.overfull = overfull(study, i, words);
     return slides;
   });
 }
 
 /** The parts of a study too long for any slide: a result, what it means with how sure, or the first slide's facts. */
-function overfull(study: Study, index: number, total: number, w: Words): Overfull[] {
+function overfull(study: Study, index: number, w: Words): Overfull[] {
   const out: Overfull[] = [];
   const budget = resultsBudget(study, w);
   study.results.forEach((r, j) => {
@@ -66,9 +66,9 @@ export function renderStudy(study: Study, n: number, total: number, w: Words): S
       title: study.shortTitle,
       kind: 'study',
       weight: 1.3,
-      body: raw(html`${eyebrow}<h2>${study.shortTitle}</h2>
+      body: html`${eyebrow}<h2>${study.shortTitle}</h2>
 <dl class="facts">${facts}</dl>
-${cite}`),
+${cite}`,
       notes: markdownBlock(`${w.text('study.notesIntro', { n, total, title: study.title })}\n\n${study.introNotes ?? introFacts(study, w)}`),
       ...(study.privateNotes ? { privateNotes: markdownBlock(study.privateNotes) } : {}),
     },
@@ -80,11 +80,11 @@ ${cite}`),
         kind: 'study-results',
         // The results share the time a results slide always had, so a split study takes no longer to present.
         weight: 2 / pages.length,
-        body: raw(html`${eyebrow}<h2>${found}${i > 0 ? html`<span class="continued">${w.text('deck.continued')}</span>` : ''}</h2>
+        body: html`${eyebrow}<h2>${found}${i > 0 ? html`<span class="continued">${w.text('deck.continued')}</span>` : ''}</h2>
 ${results.length ? html`<ul class="results">
 ${results.map((r) => resultItem(r, w))}
 </ul>` : ''}
-${last ? closing : ''}`),
+${last ? closing : ''}`,
         notes: i === 0 ? notes : markdownBlock(results.length ? results.map((r) => `${r.outcome}: ${figuresText(r, w) || r.detail || ''}`).join('\n\n') : study.meaning),
       };
     }),

@@ -1,6 +1,6 @@
 // The title slide: the talk, the speaker and the event.
 import type { TalkModel } from '../data/load-data.ts';
-import { html, raw } from '../html/escape.ts';
+import { html } from '../html/escape.ts';
 import { markdownBlock } from '../markdown/render-markdown.ts';
 import type { Slide } from '../layout/slide.ts';
 import { textVersionFile } from '../names/output-files.ts';
@@ -16,11 +16,11 @@ export function renderTitle({ talk, people, words: w }: TalkModel): Slide[] {
       title: talk.title,
       kind: 'title',
       weight: 0.6,
-      body: raw(html`<h1>${talk.title}</h1>
+      body: html`<h1>${talk.title}</h1>
 ${talk.subtitle ? html`<p class="subtitle">${talk.subtitle}</p>` : ''}
 <p class="byline">${speaker}</p>
 <p class="event">${talk.event.kind}, ${talk.event.chapter}<br>${talk.event.organisation}</p>
-<p class="text-link"><a href="${textVersionFile(talk)}">${w.text('title.textLink')}</a></p>`),
+<p class="text-link"><a href="${textVersionFile(talk)}">${w.text('title.textLink')}</a></p>`,
       notes: markdownBlock(w.text('title.notes', { role, title: talk.title, hosts })),
     },
   ];

@@ -2,7 +2,6 @@
 import { dirname, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { DataError, formatProblem } from '../data/data-error.ts';
-import { loadTalk, type TalkModel } from '../data/load-data.ts';
 import { LOCALES_DIR } from '../data/load-locale.ts';
 import { escapeHtml, html, raw, unwrap } from '../html/escape.ts';
 import { browserWordsScript } from '../locale/browser-words.ts';
@@ -11,7 +10,6 @@ import { renderSections, slideNotesModule } from '../deck/render-sections.ts';
 import { buildTalk, buildTalkFor, type BuiltDeck } from '../deck/build-talk.ts';
 import { speakerNotesFile, speakerOnlyNotes } from '../slides/audience.ts';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import type { TimedSlide } from '../layout/slide.ts';
 import { EXTRA_PAGES } from './extra-pages.ts';
 import { linkPreviewMeta } from '../share/link-preview.ts';
 import { BUILD_CLOSING, DEV_CLOSING, problemReport, runByViteCommand } from '../cli/report.ts';

@@ -9,7 +9,6 @@ import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, presenter, ROOT, stateText, tinyDist } from './support.ts';
 
-const TOKEN = 'production-token-0123456789abcdefghijklmnopqrstuvwxyz';
 const app = mkdtempSync(join(tmpdir(), 'present-prod-'));
 const children: ChildProcess[] = [];
 
