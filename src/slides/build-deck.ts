@@ -14,6 +14,9 @@ import { renderTitle } from '../render/render-title.ts';
 import { DataError } from '../data/data-error.ts';
 import type { Slide, TimedSlide } from '../layout/slide.ts';
 import { assignTimings } from '../layout/timing.ts';
+import { DECK_ATTRIBUTES, DECK_TAGS } from '../html/allowlist.ts';
+import { outsideAllowList } from '../html/check-allowlist.ts';
+import { unwrap } from '../html/escape.ts';
 
 type Generator = (model: TalkModel) => Slide[] | Promise<Slide[]>;
 
@@ -57,5 +60,24 @@ export async function buildDeck(model: TalkModel): Promise<TimedSlide[]> {
     });
   });
   if (clashes.length) throw new DataError(clashes);
+  holdToAllowList(slides);
   return assignTimings(slides, model.talk.lengthMinutes);
+}
+
+/**
+ * Every slide and its notes hold only what src/html/allowlist.ts names. Data cannot get past it (text is escaped,
+ * Markdown cleaned to its own list), so anything outside is the generator's fault: the build stops and says where,
+ * rather than publish it.
+ */
+export function holdToAllowList(slides: readonly Slide[]): void {
+  const faults = slides.flatMap((slide) =>
+    (['body', 'notes', 'privateNotes'] as const).flatMap((part) => {
+      const value = slide[part];
+      const outside = value === undefined ? [] : outsideAllowList(unwrap(value), DECK_TAGS, DECK_ATTRIBUTES);
+      return outside.length ? [`slide "${slide.id}" (${part}): ${outside.join(', ')}`] : [];
+    }),
+  );
+  if (faults.length) {
+    throw new Error(`The deck's generator wrote what its allow-list (src/html/allowlist.ts) does not allow, so nothing was built:\n${faults.join('\n')}\nThis is a fault in the code, not in the talk's files.`);
+  }
 }

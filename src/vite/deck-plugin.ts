@@ -4,6 +4,8 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { DataError, formatProblem } from '../data/data-error.ts';
 import { LOCALES_DIR } from '../data/load-locale.ts';
 import { escapeHtml, html, raw, unwrap } from '../html/escape.ts';
+import { HEAD_ATTRIBUTES, HEAD_TAGS } from '../html/allowlist.ts';
+import { outsideAllowList } from '../html/check-allowlist.ts';
 import { browserWordsScript } from '../locale/browser-words.ts';
 import { BASE_LANG, loadWords } from '../data/load-locale.ts';
 import { renderSections, slideNotesModule } from '../deck/render-sections.ts';
@@ -141,6 +143,9 @@ export function fillPage(page: string, { model, slides }: BuiltDeck, options: { 
 <meta name="description" content="${talk.description}">
 ${linkPreviewMeta(talk, model.words)}
 ${raw(browserWordsScript(model.words))}`;
+  // The head the generator writes is held to its own allow-list, as the slides are (src/slides/build-deck.ts).
+  const outside = outsideAllowList(unwrap(head), HEAD_TAGS, HEAD_ATTRIBUTES);
+  if (outside.length) throw new Error(`The page's head holds what src/html/allowlist.ts does not allow: ${outside.join(', ')} (a fault in the code, not in the talk's files)`);
   return page
     .replace('%DECK_LANG%', () => escapeHtml(talk.lang))
     // Functions, so a "$&" or "$'" in the talk's text is written as it is, not read as a replacement pattern.
