@@ -1,199 +1,120 @@
 // Turns one slide's finished HTML (what src/render/ writes) back into Markdown, so the peers get the same talk in
-// the form their users would write it. Covers the elements our renderers use: headings, paragraphs, lists,
-// definition lists, tables, quotes with captions, links, emphasis, line breaks and the inline SVG QR code (as an
-// image with a data: address). Entities are kept as they are: Markdown passes them through.
+// the form their users would write it. The HTML is read by parsers, never by patterns: Turndown (on its own DOM,
+// domino) writes the Markdown, with rules of ours for what it has no rule for or writes otherwise: definition lists
+// (one "- **term:** description" line each), tables (GFM pipes, the first row as the head, no caption), quotes
+// with captions ("— caption" under the quote), line breaks (kept as <br>: a Markdown hard break would be a
+// trailing space) and links (no title, white space in the address percent-encoded). The inline SVG QR code
+// becomes an image with a data: address holding the SVG's source as written, cut out with htmlparser2 first.
+// Regular expressions here only ever see text and Markdown.
+import TurndownService from 'turndown';
+import { elements, inside, outer, parseHtml, splice } from '../../src/html/dom.ts';
+import { escapeHtml } from '../../src/html/escape.ts';
 
-interface Element {
-  tag: string;
-  attrs: Record<string, string>;
-  children: Node[];
-  /** The element's source, for the SVG kept whole. */
-  source: string;
-}
-type Node = Element | string;
+type Node = HTMLElement;
 
-const VOID = new Set(['br', 'img', 'hr', 'meta', 'link', 'input', 'source', 'wbr']);
-
-/** A small parser for the well-formed HTML our generator writes (not for HTML from elsewhere). */
-export function parseHtml(html: string): Node[] {
-  const root: Element = { tag: '#root', attrs: {}, children: [], source: html };
-  const stack: { el: Element; start: number }[] = [{ el: root, start: 0 }];
-  const token = /<!--[\s\S]*?-->|<\/([a-zA-Z][\w-]*)\s*>|<([a-zA-Z][\w-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>|[^<]+|</g;
-  for (const m of html.matchAll(token)) {
-    const top = stack[stack.length - 1]!;
-    const [text, close, open, attrText, selfClose] = m;
-    if (text.startsWith('<!--')) continue;
-    if (close) {
-      const name = close.toLowerCase();
-      const at = stack.map((s) => s.el.tag).lastIndexOf(name);
-      if (at <= 0) continue; // a stray end tag: ignored, as a browser would
-      while (stack.length > at) {
-        const done = stack.pop()!;
-        done.el.source = html.slice(done.start, m.index + text.length);
-      }
-    } else if (open) {
-      const el: Element = { tag: open.toLowerCase(), attrs: parseAttrs(attrText ?? ''), children: [], source: text };
-      top.el.children.push(el);
-      if (!selfClose && !VOID.has(el.tag)) stack.push({ el, start: m.index });
-    } else {
-      top.el.children.push(text);
-    }
-  }
-  return root.children;
+/** Text escaped for Markdown: its markup characters, `&` `<` `>` as entities, and a block marker it starts with. */
+function escapeText(text: string): string {
+  const inline = text.replace(/[\\`*_[\]&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`));
+  // A text that starts a line would start a heading or a list with one of these (">" is an entity already). Each
+  // text node is escaped alone, so one in the middle of a line is escaped too: harmless, "\-" shows as "-".
+  return inline.replace(/^(\s*)([#+-]|\d+[.)])(?=\s|$)/, (_, space: string, mark: string) =>
+    /^\d/.test(mark) ? `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}` : `${space}\\${mark}`,
+  );
 }
 
-function parseAttrs(text: string): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  for (const m of text.matchAll(/([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
-    attrs[m[1]!.toLowerCase()] = m[2] ?? m[3] ?? m[4] ?? '';
-  }
-  return attrs;
-}
+const trimNewlines = (text: string) => text.replace(/^\n+|\n+$/g, '');
+/** An element's child elements named `name` (upper case: the DOM's name for HTML elements). */
+const childElements = (node: Node, name: string) => Array.from(node.children).filter((c) => c.nodeName === name) as Node[];
+/** Each term's Markdown, for the descriptions after it (Turndown converts in document order). */
+const TERMS = new WeakMap<Node, string>();
 
-const classes = (el: Element) => (el.attrs.class ?? '').split(/\s+/).filter(Boolean);
+const service = new TurndownService({ headingStyle: 'atx', emDelimiter: '*', strongDelimiter: '**' });
+service.escape = escapeText;
+service
+  // Trimmed: Turndown puts the white space that starts an inline element before it, even when an image comes first.
+  .addRule('paragraph', { filter: 'p', replacement: (content) => `\n\n${content.trim()}\n\n` })
+  .addRule('lineBreak', { filter: 'br', replacement: () => '<br>' })
+  .addRule('cite', { filter: 'cite', replacement: (content) => (content.trim() ? `*${content}*` : content) })
+  .addRule('link', {
+    filter: (node) => node.nodeName === 'A' && !!node.getAttribute('href'),
+    replacement: (content, node) => {
+      // White space would end the address; brackets in it are left as they are (balanced in a DOI, as Markdown needs).
+      const href = node.getAttribute('href')!.replace(/\s/g, (c) => encodeURIComponent(c));
+      return `[${content.trim()}](${href})`;
+    },
+  })
+  .addRule('image', {
+    filter: 'img',
+    replacement: (_, node) => `![${escapeText(node.getAttribute('alt') ?? '')}](${node.getAttribute('src') ?? ''})`,
+  })
+  .addRule('list', { filter: ['ul', 'ol'], replacement: (content) => `\n\n${content}\n\n` })
+  .addRule('listItem', {
+    filter: 'li',
+    replacement: (content, node) => {
+      const list = node.parentNode as Node;
+      const start = Number(list.getAttribute('start') ?? 1);
+      const marker = list.nodeName === 'OL' ? `${start + childElements(list, 'LI').indexOf(node)}.` : '-';
+      return `\n${marker} ${content.trim().replace(/\n/g, `\n${' '.repeat(marker.length + 1)}`)}\n`;
+    },
+  })
+  .addRule('blockquote', {
+    filter: 'blockquote',
+    replacement: (content) => `\n\n${trimNewlines(content).split('\n').map((line) => (line ? `> ${line}` : '>')).join('\n')}\n\n`,
+  })
+  .addRule('figcaption', { filter: 'figcaption', replacement: (content) => (content.trim() ? `\n\n— ${content.trim()}\n\n` : '') })
+  .addRule('term', {
+    filter: 'dt',
+    replacement: (content, node) => {
+      TERMS.set(node, content.trim());
+      return '';
+    },
+  })
+  .addRule('definition', {
+    filter: 'dd',
+    replacement: (content, node) => {
+      let dt = node.previousElementSibling;
+      while (dt && dt.nodeName !== 'DT') dt = dt.previousElementSibling;
+      return `\n- **${(dt && TERMS.get(dt as Node)) ?? ''}:** ${content.trim()}\n`;
+    },
+  })
+  .addRule('definitionList', { filter: 'dl', replacement: (content) => `\n\n${trimNewlines(content)}\n\n` })
+  .addRule('tableCell', {
+    filter: ['th', 'td'],
+    // One line per cell, whatever blocks it holds; a pipe in it would end the cell.
+    replacement: (content) => ` ${content.replace(/\n+/g, ' ').trim().replace(/\|/g, '\\|') || ' '} |`,
+  })
+  .addRule('tableRow', {
+    filter: 'tr',
+    replacement: (content, node) => {
+      let table = node.parentNode as Node | null;
+      while (table && table.nodeName !== 'TABLE') table = table.parentNode as Node | null;
+      const head = table?.getElementsByTagName('tr')[0] === node;
+      const cells = [...childElements(node, 'TH'), ...childElements(node, 'TD')].length;
+      return `\n|${content}\n${head ? `|${' --- |'.repeat(cells)}\n` : ''}`;
+    },
+  })
+  .addRule('table', {
+    filter: 'table',
+    replacement: (content) => `\n\n${content.split('\n').filter(Boolean).join('\n')}\n\n`,
+  })
+  .remove(
+    (node) => node.nodeName === 'CAPTION' || (['DIV', 'FIGURE', 'ASIDE', 'SECTION'].includes(node.nodeName) && node.classList.contains('visually-hidden')),
+  );
+
+/** The HTML with each inline SVG (the QR code, the marks) as an image whose data: address holds the SVG as written. */
+function svgsAsImages(html: string): string {
+  const svgs = elements(parseHtml(html), 'svg').filter((svg) => !inside(svg, 'svg'));
+  return splice(
+    html,
+    svgs.map((svg) => {
+      const [start, end] = outer(svg);
+      const src = `data:image/svg+xml;base64,${Buffer.from(html.slice(start, end)).toString('base64')}`;
+      return { start, end, text: `<img alt="${escapeHtml(svg.attribs['aria-label'] ?? 'image')}" src="${src}">` };
+    }),
+  );
+}
 
 /** Markdown for a block of HTML (a slide body or its notes). */
 export function htmlToMarkdown(html: string): string {
-  return blocks(parseHtml(html)).join('\n\n').replace(/\n{3,}/g, '\n\n').trim();
-}
-
-const BLOCK = new Set([
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'dl', 'table', 'blockquote', 'figure', 'figcaption', 'div', 'aside', 'section',
-]);
-
-function blocks(nodes: Node[]): string[] {
-  const out: string[] = [];
-  let inline: Node[] = [];
-  const flush = () => {
-    const text = inlineText(inline).trim();
-    if (text) out.push(escapeLineStart(text));
-    inline = [];
-  };
-  for (const node of nodes) {
-    if (typeof node === 'string' || !BLOCK.has(node.tag)) {
-      inline.push(node);
-      continue;
-    }
-    flush();
-    const block = blockOf(node);
-    if (block) out.push(block);
-  }
-  flush();
-  return out;
-}
-
-function blockOf(el: Element): string {
-  const level = /^h([1-6])$/.exec(el.tag);
-  if (level) return `${'#'.repeat(Number(level[1]))} ${inlineText(el.children).trim()}`;
-  switch (el.tag) {
-    case 'p':
-    case 'figcaption': {
-      const text = inlineText(el.children).trim();
-      if (!text) return '';
-      return el.tag === 'figcaption' ? `— ${text}` : escapeLineStart(text);
-    }
-    case 'ul':
-    case 'ol': {
-      const start = Number(el.attrs.start ?? 1);
-      const items = el.children.filter((c): c is Element => typeof c !== 'string' && c.tag === 'li');
-      return items
-        .map((li, i) => {
-          const marker = el.tag === 'ol' ? `${start + i}.` : '-';
-          const body = blocks(li.children).join('\n\n').replace(/\n/g, `\n${' '.repeat(marker.length + 1)}`);
-          return `${marker} ${body}`;
-        })
-        .join('\n');
-    }
-    case 'dl': {
-      const lines: string[] = [];
-      let term = '';
-      for (const c of el.children) {
-        if (typeof c === 'string') continue;
-        if (c.tag === 'dt') term = inlineText(c.children).trim();
-        if (c.tag === 'dd') lines.push(`- **${term}:** ${inlineText(c.children).trim()}`);
-      }
-      return lines.join('\n');
-    }
-    case 'table':
-      return table(el);
-    case 'blockquote':
-      return blocks(el.children)
-        .join('\n\n')
-        .split('\n')
-        .map((line) => (line ? `> ${line}` : '>'))
-        .join('\n');
-    default:
-      // figure, div, aside, section: their content, block by block.
-      if (classes(el).includes('visually-hidden')) return '';
-      return blocks(el.children).join('\n\n');
-  }
-}
-
-function table(el: Element): string {
-  const rows: string[][] = [];
-  const walk = (nodes: Node[]) => {
-    for (const n of nodes) {
-      if (typeof n === 'string') continue;
-      if (n.tag === 'tr') {
-        rows.push(
-          n.children
-            .filter((c): c is Element => typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th'))
-            .map((c) => inlineText(c.children).trim().replace(/\|/g, '\\|') || ' '),
-        );
-      } else if (n.tag !== 'caption') walk(n.children);
-    }
-  };
-  walk(el.children);
-  if (!rows.length) return '';
-  const [head, ...body] = rows;
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(head!), line(head!.map(() => '---')), ...body.map(line)].join('\n');
-}
-
-function inlineText(nodes: Node[]): string {
-  return nodes.map(inlineOf).join('').replace(/[ \t\r\n]+/g, ' ').replace(/ *\n */g, '\n');
-}
-
-function inlineOf(node: Node): string {
-  if (typeof node === 'string') return escapeInline(node);
-  const inner = () => inlineText(node.children);
-  switch (node.tag) {
-    case 'br':
-      return '<br>';
-    case 'strong':
-    case 'b':
-      return wrap('**', inner());
-    case 'em':
-    case 'i':
-    case 'cite':
-      return wrap('*', inner());
-    case 'a': {
-      const href = node.attrs.href ?? '';
-      return href ? `[${inner().trim()}](${href.replace(/[()\s]/g, (c) => encodeURIComponent(c))})` : inner();
-    }
-    case 'svg': {
-      const label = node.attrs['aria-label'] ?? 'image';
-      return `![${escapeInline(label)}](data:image/svg+xml;base64,${Buffer.from(node.source).toString('base64')})`;
-    }
-    default:
-      if (BLOCK.has(node.tag)) return ` ${blocks([node]).join(' ')} `;
-      return inner();
-  }
-}
-
-/** Emphasis markers hug the text: "** x **" is not bold in Markdown. */
-function wrap(marker: string, text: string): string {
-  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
-  return m[2] ? `${m[1]}${marker}${m[2]}${marker}${m[3]}` : text;
-}
-
-function escapeInline(text: string): string {
-  return text.replace(/[\\`*_[\]<>]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`));
-}
-
-/** Text that would start a heading, list, quote or rule if it began a line. */
-function escapeLineStart(text: string): string {
-  return text.replace(/^(\s*)([#>+-]|\d+[.)])(?=\s|$)/gm, (_, space: string, mark: string) =>
-    /^\d/.test(mark) ? `${space}${mark.replace(/([.)])$/, '\\$1')}` : `${space}\\${mark}`,
-  );
+  return service.turndown(svgsAsImages(html));
 }
