@@ -75,6 +75,16 @@ export function textOf(node: AnyNode | AnyNode[]): string {
   return textContent(node).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Parses XML (the parts of a .pptx) the same way: names kept as written (a:p, p:cSld), self-closed elements closed,
+ * and every node knowing where it is, so changes are spliced into the text as for HTML.
+ */
+export function parseXml(source: string): Document {
+  const handler = new SpanHandler(undefined, { withStartIndices: true, withEndIndices: true, xmlMode: true });
+  new Parser(handler, { xmlMode: true, decodeEntities: true }).end(source);
+  return handler.root;
+}
+
 /** Where the node is in the source: [start, end). */
 export function outer(node: AnyNode): [number, number] {
   return [node.startIndex!, node.endIndex! + 1];
@@ -105,6 +115,15 @@ export function setAttribute(el: Element, name: string, value: string, after?: s
   if (at) return { start: at[0], end: at[1], text };
   const end = (after && attribute(el, after)?.[1]) || tagName(el)![1];
   return { start: end, end, text: ` ${text}` };
+}
+
+/** An edit that removes an attribute, with the space before it; none when the element does not have it. */
+export function removeAttribute(el: Element, name: string, source: string): Edit[] {
+  const at = attribute(el, name);
+  if (!at) return [];
+  let start = at[0];
+  while (start > 0 && /\s/.test(source[start - 1]!)) start--;
+  return [{ start, end: at[1], text: '' }];
 }
 
 /** Where the element's content is, between its start and end tags: [start, end). */

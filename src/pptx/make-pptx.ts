@@ -7,7 +7,8 @@
 import JSZip from 'jszip';
 import PptxGenJS from 'pptxgenjs';
 import type { TalkModel } from '../data/load-data.ts';
-import { unwrap } from '../html/escape.ts';
+import { escapeHtml, unwrap } from '../html/escape.ts';
+import { closeTag, elements, isTag, outer, parseXml, removeAttribute, setAttribute, splice, textOf, type Document, type Edit, type Element } from '../html/dom.ts';
 import { lines } from '../layout/fit.ts';
 import { textWidth, widestUnbreakable } from '../layout/split-text.ts';
 import type { Slide } from '../layout/slide.ts';
@@ -491,40 +492,62 @@ async function finish(
   { lang, author, titleBoxes, blankLayout }: { lang: string; author: string; titleBoxes: Box[]; blankLayout: string },
 ): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buffer);
-  const edit = async (name: string, change: (xml: string) => string) => {
+  // Each part is read with the XML parser and changed at the places it found, so the rest stays as pptxgenjs wrote it.
+  const edit = async (name: string, change: (doc: Document, xml: string) => Edit[], required = false) => {
     const file = zip.file(name);
-    if (file) zip.file(name, change(await file.async('string')));
+    if (!file) {
+      if (required) throw new Error(`${name} was not written`);
+      return;
+    }
+    const xml = await file.async('string');
+    zip.file(name, splice(xml, change(parseXml(xml), xml)));
   };
-  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  await edit('docProps/core.xml', (xml) =>
-    xml
-      .replace(/<cp:lastModifiedBy>[^<]*<\/cp:lastModifiedBy>/, `<cp:lastModifiedBy>${esc(author)}</cp:lastModifiedBy>`)
-      .replace('</cp:coreProperties>', `<dc:language>${esc(lang)}</dc:language></cp:coreProperties>`),
-  );
+  const replaceWith = (el: Element, text: string): Edit => {
+    const [start, end] = outer(el);
+    return { start, end, text };
+  };
+  await edit('docProps/core.xml', (doc) => {
+    const root = elements(doc, 'cp:coreProperties')[0];
+    if (!root) throw new Error('docProps/core.xml has no cp:coreProperties');
+    const end = closeTag(root)[0];
+    return [
+      ...elements(doc, 'cp:lastModifiedBy').map((el) => replaceWith(el, `<cp:lastModifiedBy>${escapeHtml(author)}</cp:lastModifiedBy>`)),
+      { start: end, end, text: `<dc:language>${escapeHtml(lang)}</dc:language>` },
+    ];
+  });
   // pptxgenjs puts a title where the layout has it; each slide's goes where its heading fits (below an eyebrow, two lines).
   const emu = (px: number) => Math.round((px / 96) * 914400);
   for (const [i, b] of titleBoxes.entries()) {
-    await edit(`ppt/slides/slide${i + 1}.xml`, (xml) => {
-      const at = xml.indexOf('type="title"');
-      const from = xml.indexOf('<a:xfrm>', at);
-      const to = xml.indexOf('</a:xfrm>', from);
-      if (at < 0 || from < 0 || to < 0) throw new Error(`slide ${i + 1}: no title placeholder written`);
-      return `${xml.slice(0, from)}<a:xfrm><a:off x="${emu(b.x)}" y="${emu(b.y)}"/><a:ext cx="${emu(b.w)}" cy="${emu(b.h)}"/>${xml.slice(to)}`;
-    });
+    await edit(
+      `ppt/slides/slide${i + 1}.xml`,
+      (doc) => {
+        const placeholder = elements(doc, (el) => el.name === 'p:ph' && el.attribs.type === 'title')[0];
+        let shape = placeholder?.parent;
+        while (shape && !(isTag(shape) && shape.name === 'p:sp')) shape = shape.parent;
+        const xfrm = shape ? elements(shape, 'a:xfrm')[0] : undefined;
+        if (!xfrm) throw new Error(`slide ${i + 1}: no title placeholder written`);
+        return [replaceWith(xfrm, `<a:xfrm><a:off x="${emu(b.x)}" y="${emu(b.y)}"/><a:ext cx="${emu(b.w)}" cy="${emu(b.h)}"/></a:xfrm>`)];
+      },
+      true,
+    );
   }
   // pptxgenjs's own words: its spare layout's name, and the notes master's English sample text and date.
-  await edit('ppt/slideLayouts/slideLayout1.xml', (xml) => xml.replace('<p:cSld name="DEFAULT">', `<p:cSld name="${esc(blankLayout)}">`));
-  await edit('ppt/notesMasters/notesMaster1.xml', (xml) =>
-    ['Click to edit Master text styles', 'Second level', 'Third level', 'Fourth level', 'Fifth level', '7/23/19'].reduce(
-      (x, sample) => x.replace(`<a:t>${sample}</a:t>`, '<a:t></a:t>'),
-      xml,
-    ),
+  await edit('ppt/slideLayouts/slideLayout1.xml', (doc) =>
+    elements(doc, (el) => el.name === 'p:cSld' && el.attribs.name === 'DEFAULT').map((el) => setAttribute(el, 'name', blankLayout)),
   );
+  const samples = new Set(['Click to edit Master text styles', 'Second level', 'Third level', 'Fourth level', 'Fifth level', '7/23/19']);
+  await edit('ppt/notesMasters/notesMaster1.xml', (doc) => elements(doc, (el) => el.name === 'a:t' && samples.has(textOf(el))).map((el) => replaceWith(el, '<a:t></a:t>')));
   // The master's slide number shows the number field's usual stand-in, not "null".
-  await edit('ppt/slideMasters/slideMaster1.xml', (xml) => xml.replace('<a:t>null</a:t>', '<a:t>‹#›</a:t>'));
+  await edit('ppt/slideMasters/slideMaster1.xml', (doc) => elements(doc, (el) => el.name === 'a:t' && textOf(el) === 'null').map((el) => replaceWith(el, '<a:t>‹#›</a:t>')));
   for (const name of Object.keys(zip.files)) {
     if (/^ppt\/(slides|notesSlides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(name) || name === 'ppt/notesMasters/notesMaster1.xml') {
-      await edit(name, (xml) => onePPrPerParagraph(xml.replace(/lang="en-US"/g, `lang="${lang}"`).replace(/ altLang="en-US"/g, '')));
+      await edit(name, (doc, xml) =>
+        elements(doc, () => true).flatMap((el) => [
+          ...(el.attribs.lang === 'en-US' ? [setAttribute(el, 'lang', lang)] : []),
+          ...(el.attribs.altLang === 'en-US' ? removeAttribute(el, 'altLang', xml) : []),
+        ]),
+      );
+      await edit(name, onePPrPerParagraph);
     }
   }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
@@ -535,13 +558,14 @@ async function finish(
  * (`<a:buNone/>`), which is not valid DrawingML and makes LibreOffice drop the bullet or number of a list item that
  * holds bold or linked words. A paragraph keeps its first properties only.
  */
-function onePPrPerParagraph(xml: string): string {
-  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_, inner: string) => {
-    let seen = false;
-    return `<a:p>${inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, (pPr) => {
-      if (seen) return '';
-      seen = true;
-      return pPr;
-    })}</a:p>`;
-  });
+function onePPrPerParagraph(doc: Document): Edit[] {
+  return elements(doc, 'a:p').flatMap((p) =>
+    p.children
+      .filter((c): c is Element => isTag(c) && c.name === 'a:pPr')
+      .slice(1)
+      .map((pPr) => {
+        const [start, end] = outer(pPr);
+        return { start, end, text: '' };
+      }),
+  );
 }

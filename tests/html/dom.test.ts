@@ -1,6 +1,6 @@
 // HTML read through a parser: where each element and its tags are in the source, its text, and splicing edits in.
 import { describe, expect, it } from 'vitest';
-import { attribute, closeTag, elements, setAttribute, inner, openTag, outer, parseHtml, renamed, splice, tagName, textOf } from '../../src/html/dom.ts';
+import { attribute, closeTag, elements, setAttribute, inner, openTag, outer, parseHtml, parseXml, removeAttribute, renamed, splice, tagName, textOf } from '../../src/html/dom.ts';
 
 const SOURCE = '<h1 class="a">Hi &amp; <em>you</em></h1>\n<p>x<br>y<img src="a"/></p><script>if (a<b) "</p>"</script>';
 
@@ -78,5 +78,25 @@ describe('elements without an end tag', () => {
     expect(source.slice(...outer(p!))).toBe('<p>x');
     expect(closeTag(head!)[0]).toBe(closeTag(head!)[1]);
     expect(source.slice(...outer(head!))).toBe('<head><title>t</title>');
+  });
+});
+
+describe('parseXml', () => {
+  // As pptxgenjs writes a slide's parts: prefixed names, camel-case attributes, self-closed elements.
+  const xml = '<?xml version="1.0"?>\n<p:sld><a:p><a:pPr algn="l"/><a:r><a:rPr lang="en-US" altLang="en-US"/><a:t>A &amp; B</a:t></a:r><a:pPr x="1"><a:buNone/></a:pPr></a:p></p:sld>';
+  const doc = parseXml(xml);
+
+  it('keeps names as written and knows where self-closed elements end', () => {
+    expect(elements(doc, () => true).map((el) => el.name)).toEqual(['p:sld', 'a:p', 'a:pPr', 'a:r', 'a:rPr', 'a:t', 'a:pPr', 'a:buNone']);
+    const [first, second] = elements(doc, 'a:pPr');
+    expect(xml.slice(...outer(first!))).toBe('<a:pPr algn="l"/>');
+    expect(xml.slice(...outer(second!))).toBe('<a:pPr x="1"><a:buNone/></a:pPr>');
+    expect(textOf(elements(doc, 'a:t'))).toBe('A & B');
+  });
+
+  it('removes an attribute with the space before it, and nothing when it is not there', () => {
+    const run = elements(doc, 'a:rPr')[0]!;
+    expect(splice(xml, removeAttribute(run, 'altLang', xml))).toContain('<a:rPr lang="en-US"/>');
+    expect(removeAttribute(run, 'dirty', xml)).toEqual([]);
   });
 });
