@@ -2,11 +2,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unwrap } from '../../src/html/escape.ts';
 import { buildTalk } from '../../src/deck/build-talk.ts';
 import { ROOT, problemsOf } from '../data/talk-copy.ts';
+import { buildDeckInto } from '../support/project.ts';
 
 const EXAMPLE = resolve(ROOT, 'examples/library-hours');
 const out = mkdtempSync(join(tmpdir(), 'example-build-'));
@@ -32,14 +32,7 @@ describe('the example talk (examples/library-hours)', () => {
   });
 
   it('builds with vite when DECK_TALK names it', async () => {
-    const before = process.env.DECK_TALK;
-    process.env.DECK_TALK = 'examples/library-hours';
-    try {
-      await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: out, emptyOutDir: true } });
-    } finally {
-      if (before === undefined) delete process.env.DECK_TALK;
-      else process.env.DECK_TALK = before;
-    }
+    await buildDeckInto(out, 'examples/library-hours');
     const page = readFileSync(join(out, 'index.html'), 'utf8');
     expect(page).toContain('<title>Longer Library Hours</title>');
     expect(page).toContain('id="study-survey-april"');

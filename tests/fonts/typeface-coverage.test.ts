@@ -13,6 +13,7 @@ import { renderSections } from '../../src/deck/render-sections.ts';
 import { handoutPageFile } from '../../src/names/output-files.ts';
 import { singleFile, textVersionFile } from '../../src/names/output-files.ts';
 import { buildInto, ROOT, type Built } from '../share/support/build.ts';
+import { withTalk } from '../support/project.ts';
 
 interface ServedFace {
   weight: number;
@@ -76,14 +77,7 @@ function expectCovered(pageName: string, chars: Iterable<string>, faces: ServedF
 function talkPages(name: string, talk?: string) {
   let built: Built;
   beforeAll(async () => {
-    const before = process.env.DECK_TALK;
-    if (talk) process.env.DECK_TALK = resolve(ROOT, talk);
-    try {
-      built = await buildInto(`fonts-${name}`);
-    } finally {
-      if (before === undefined) delete process.env.DECK_TALK;
-      else process.env.DECK_TALK = before;
-    }
+    built = await withTalk(talk ? resolve(ROOT, talk) : undefined, () => buildInto(`fonts-${name}`));
   }, 240_000);
   const asset = (path: string) => readFileSync(resolve(built.dir, path));
 

@@ -1,12 +1,12 @@
 // The built deck of a Spanish talk, in Chromium: Reveal's arrow buttons, its list of keys (press ?) and the
 // project's own key descriptions are in Spanish, and none of the English they replace is left.
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'vite';
 import { serveFolder, type Served } from '../../src/serve/serve-folder.ts';
 import { copyTalk, ROOT, type TalkCopy } from '../data/talk-copy.ts';
 import { launchChromium, waitForReveal, watchedContext, type Browser, type Page } from '../share/support/browser.ts';
+import { buildDeckInto } from '../support/project.ts';
 
 let copy: TalkCopy;
 let served: Served;
@@ -16,15 +16,7 @@ const out = resolve(ROOT, '.tmp', 'locale-test-es');
 beforeAll(async () => {
   copy = copyTalk();
   copy.edit('data/talk.yaml', (t) => t.replace(/^lang: en$/m, 'lang: es'));
-  mkdirSync(out, { recursive: true });
-  const before = process.env.DECK_TALK;
-  process.env.DECK_TALK = copy.root;
-  try {
-    await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: out, emptyOutDir: true } });
-  } finally {
-    if (before === undefined) delete process.env.DECK_TALK;
-    else process.env.DECK_TALK = before;
-  }
+  await buildDeckInto(out, copy.root);
   [served, browser] = await Promise.all([serveFolder(out), launchChromium()]);
 });
 

@@ -13,6 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { staticSite } from '../../src/present/serve-static.ts';
 import { buildDeck, launchChromium, presentProcess, sleep, waitUntil, type PresentProcess } from './support.ts';
+import { waitForReveal } from '../support/project.ts';
 
 /** Within this many ms of the presenter's page changing slide, listeners' pages show the same slide (loopback). */
 const FOLLOW_MS = 300;
@@ -60,8 +61,7 @@ async function open(url: string, viewport = { width: 1280, height: 720 }): Promi
   const page = await context.newPage();
   page.on('websocket', (ws) => trouble.sockets.push(ws.url()));
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady() === true, undefined, { timeout: 60_000 });
-  await page.evaluate(() => document.fonts.ready);
+  await waitForReveal(page, 60_000);
   // Every slide or fragment change, with the time it happened (the machine's clock, as Node's Date.now()).
   await page.evaluate(() => {
     const w = window as unknown as { Reveal: RevealApi; changes: { at: number; h: number; v: number; f: number | null }[] };

@@ -7,13 +7,9 @@
 // The output is read back with htmlparser2, as a browser would: elements and attributes are checked against
 // DECK_TAGS/DECK_ATTRIBUTES (HEAD_TAGS/HEAD_ATTRIBUTES for the page's head), and text is compared as a reader
 // sees it, so text that was not escaped (and so became markup) would be missing.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadTalk, type TalkModel } from '../../src/data/load-data.ts';
 import { loadMarkdownSlides } from '../../src/data/load-markdown-slide.ts';
 import { DECK_ATTRIBUTES, DECK_TAGS, HEAD_ATTRIBUTES, HEAD_TAGS } from '../../src/html/allowlist.ts';
 import { renderSections } from '../../src/deck/render-sections.ts';
@@ -21,16 +17,10 @@ import { DataError } from '../../src/data/data-error.ts';
 import { COLLECTIONS, type CollectionName } from '../../src/schema/index.ts';
 import { buildDeck } from '../../src/slides/build-deck.ts';
 import { fillPage } from '../../src/vite/deck-plugin.ts';
-import { ROOT } from '../data/talk-copy.ts';
+import { AS_A_BROWSER, base, INDEX, RAW, setAt, textFields, throughSchemas, type Path } from './support/talk-data.ts';
 
-const base = loadTalk({ root: ROOT });
-const NAMES = Object.keys(COLLECTIONS) as CollectionName[];
-/** Each data file as YAML gives it, before its schema: what a person wrote. */
-const RAW = Object.fromEntries(NAMES.map((n) => [n, parse(readFileSync(join(ROOT, 'data', COLLECTIONS[n].file), 'utf8'))])) as Record<CollectionName, unknown>;
-const PAGE = readFileSync(join(ROOT, 'index.html'), 'utf8');
 const MD_ENTRY = [...base.markdown.keys()][0]!;
 
-type Path = readonly (string | number)[];
 interface Field {
   file: CollectionName | 'slide';
   path: Path;
@@ -39,30 +29,8 @@ interface Field {
 // ---------------------------------------------------------------------------------------------------------
 // Which fields take any text: a string field whose schema accepts a sentence with markup in it.
 
-function stringPaths(value: unknown, path: Path = []): Path[] {
-  if (typeof value === 'string') return [path];
-  if (Array.isArray(value)) return value.flatMap((v, i) => stringPaths(v, [...path, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...path, k]));
-  return [];
-}
-
-function setAt(root: unknown, path: Path, value: unknown): void {
-  let node = root as Record<string | number, unknown>;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  node[path.at(-1)!] = value;
-}
-
-const PROBE = 'A probe <b>sentence</b> & more';
 const TEXT_FIELDS: Field[] = [
-  ...NAMES.flatMap((file) =>
-    stringPaths(RAW[file])
-      .filter((path) => {
-        const copy = structuredClone(RAW[file]);
-        setAt(copy, path, PROBE);
-        return COLLECTIONS[file].schema.safeParse(copy).success;
-      })
-      .map((path) => ({ file, path })),
-  ),
+  ...textFields('A probe <b>sentence</b> & more'),
   { file: 'slide', path: ['heading'] },
   { file: 'slide', path: ['point'] },
   { file: 'slide', path: ['notes'] },
@@ -91,12 +59,8 @@ async function build(values: Map<Field, string>, numbers: { lengthMinutes: numbe
   setAt(raw.talk, ['lengthMinutes'], numbers.lengthMinutes);
   setAt(raw.studies, ['studies', 0, 'results', 0, 'change'], numbers.change);
   setAt(raw.studies, ['studies', 0, 'results', 0, 'p'], numbers.p);
-  const model = { ...base, markdown: new Map(base.markdown) } as TalkModel;
-  for (const name of NAMES) {
-    const parsed = COLLECTIONS[name].schema.safeParse(raw[name]);
-    if (!parsed.success) return undefined;
-    (model as unknown as Record<string, unknown>)[name] = parsed.data;
-  }
+  const model = throughSchemas(raw);
+  if (!model) return undefined;
   try {
     model.markdown.set(MD_ENTRY, loadMarkdownSlides(slideFile(slide.heading, slide.point, slide.notes), MD_ENTRY));
   } catch {
@@ -110,7 +74,7 @@ async function build(values: Map<Field, string>, numbers: { lengthMinutes: numbe
     if (e instanceof DataError) return undefined;
     throw e;
   }
-  return { page: fillPage(PAGE, { model, slides: timed }), slides: renderSections(timed) };
+  return { page: fillPage(INDEX, { model, slides: timed }), slides: renderSections(timed) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -147,7 +111,7 @@ function read(html: string, tags: readonly string[], attributes: Record<string, 
         text.push(' ');
       },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: false, recognizeSelfClosing: true },
+    AS_A_BROWSER,
   );
   parser.write(html);
   parser.end();

@@ -8,15 +8,11 @@
 // allow-list), no second http-equiv, exactly as many <style> and <script> elements, every inline style and script
 // allowed by the page's own Content-Security-Policy (so the page keeps its look), only web, mail or own-page links,
 // and the <title> exactly the talk's title.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadTalk, type TalkModel } from '../../src/data/load-data.ts';
+import type { TalkModel } from '../../src/data/load-data.ts';
 import { DECK_ATTRIBUTES, DECK_TAGS } from '../../src/html/allowlist.ts';
-import { COLLECTIONS, type CollectionName } from '../../src/schema/index.ts';
 import { cspHash, cspMeta, deckPolicy, replaceCspMeta } from '../../src/share/csp.ts';
 import { inlineStylesheets } from '../../src/share/inline-styles.ts';
 import { makeSingleFile } from '../../src/share/single-file.ts';
@@ -25,12 +21,7 @@ import { DataError } from '../../src/data/data-error.ts';
 import { type BuiltDeck } from '../../src/deck/build-talk.ts';
 import { fillPage } from '../../src/vite/deck-plugin.ts';
 import { EXTRA_PAGES } from '../../src/vite/extra-pages.ts';
-import { ROOT } from '../data/talk-copy.ts';
-
-const base = loadTalk({ root: ROOT });
-const NAMES = Object.keys(COLLECTIONS) as CollectionName[];
-const RAW = Object.fromEntries(NAMES.map((n) => [n, parse(readFileSync(join(ROOT, 'data', COLLECTIONS[n].file), 'utf8'))])) as Record<CollectionName, unknown>;
-const INDEX = readFileSync(join(ROOT, 'index.html'), 'utf8');
+import { AS_A_BROWSER, base, INDEX, RAW, setAt, textFields, throughSchemas } from './support/talk-data.ts';
 
 /** The issue's own example: a redirect and a phishing link, if the text became markup. */
 const ATTACK = `</style><meta http-equiv=refresh content='0;url=https://evil.example/'><a href='https://evil.example/login'>Sign in</a><style>`;
@@ -121,7 +112,7 @@ function shapeOf(page: string): PageShape {
         text = '';
       },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: false, recognizeSelfClosing: true },
+    AS_A_BROWSER,
   );
   parser.write(page);
   parser.end();
@@ -162,40 +153,13 @@ function problems(page: string, reference: PageShape, title: string): string[] {
 // ---------------------------------------------------------------------------------------------------------
 // Talks: the real one with text fields replaced, through the schemas.
 
-type Path = readonly (string | number)[];
-function stringPaths(value: unknown, path: Path = []): Path[] {
-  if (typeof value === 'string') return [path];
-  if (Array.isArray(value)) return value.flatMap((v, i) => stringPaths(v, [...path, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...path, k]));
-  return [];
-}
-function setAt(root: unknown, path: Path, value: unknown): void {
-  let node = root as Record<string | number, unknown>;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  node[path.at(-1)!] = value;
-}
-/** Text fields: those whose schema takes a sentence with markup in it. */
-const FIELDS = NAMES.flatMap((file) =>
-  stringPaths(RAW[file])
-    .filter((path) => {
-      const copy = structuredClone(RAW[file]);
-      setAt(copy, path, 'A probe <b>x</b> & y');
-      return COLLECTIONS[file].schema.safeParse(copy).success;
-    })
-    .map((path) => ({ file, path })),
-);
+const FIELDS = textFields('A probe <b>x</b> & y');
 const TITLE = FIELDS.find((f) => f.file === 'talk' && f.path.join('.') === 'title');
 
 function talkWith(values: Array<[(typeof FIELDS)[number], string]>): TalkModel | undefined {
   const raw = structuredClone(RAW);
   for (const [field, value] of values) setAt(raw[field.file], field.path, value);
-  const model = { ...base } as TalkModel;
-  for (const name of NAMES) {
-    const parsed = COLLECTIONS[name].schema.safeParse(raw[name]);
-    if (!parsed.success) return undefined;
-    (model as unknown as Record<string, unknown>)[name] = parsed.data;
-  }
-  return model;
+  return throughSchemas(raw);
 }
 
 const REFERENCE = await everyPage(base);

@@ -1,13 +1,13 @@
 // Quotes at the limits, laid out by Chromium: whatever the words, every part of a split quote fits its slide.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/chromium/chromium.ts';
-import { copyTalk, ROOT, type TalkCopy } from '../data/talk-copy.ts';
+import { copyTalk, type TalkCopy } from '../data/talk-copy.ts';
+import { buildDeckInto, waitForReveal } from '../support/project.ts';
 
 const repeat = (n: number, make: (i: number) => string, sep = ' ') => Array.from({ length: n }, (_, i) => make(i)).join(sep);
 
@@ -64,19 +64,11 @@ beforeAll(async () => {
       .replace(/^  description: \|-\n {4}.*$/m, `  description: ${repeat(60, () => 'The clinic treats people with MS every week.')}`),
   );
   out = mkdtempSync(join(tmpdir(), 'quote-fit-'));
-  const before = process.env.DECK_TALK;
-  process.env.DECK_TALK = talk.root;
-  try {
-    await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: out, emptyOutDir: true } });
-  } finally {
-    if (before === undefined) delete process.env.DECK_TALK;
-    else process.env.DECK_TALK = before;
-  }
+  await buildDeckInto(out, talk.root);
   browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(`file://${join(out, 'ms-massage.html')}`);
-  await page.waitForFunction('window.Reveal && window.Reveal.isReady()');
-  await page.evaluate('document.fonts.ready');
+  await waitForReveal(page);
   // A string, so the bundler's helpers never reach the page.
   const measured = (await page.evaluate(`(async () => {
     const R = window.Reveal;

@@ -1,10 +1,10 @@
 // The build with a broken talk: every problem reported, nothing written, the last good build kept.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'vite';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyTalk, ROOT } from '../data/talk-copy.ts';
+import { copyTalk } from '../data/talk-copy.ts';
+import { buildDeckInto } from '../support/project.ts';
 
 const talk = copyTalk();
 const out = mkdtempSync(join(tmpdir(), 'deck-out-'));
@@ -14,14 +14,7 @@ afterAll(() => {
 });
 
 async function buildCopy(): Promise<void> {
-  const before = process.env.DECK_TALK;
-  process.env.DECK_TALK = talk.root;
-  try {
-    await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir: out, emptyOutDir: true } });
-  } finally {
-    if (before === undefined) delete process.env.DECK_TALK;
-    else process.env.DECK_TALK = before;
-  }
+  await buildDeckInto(out, talk.root, 'silent');
 }
 
 describe('vite build of a broken talk', () => {

@@ -1,38 +1,26 @@
 // The dev server in Chromium while someone edits the talk: a mistake shows in Vite's error overlay with the
 // same lines `npm run check` prints, the last good deck stays on screen, and saving the fix brings the new deck.
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/chromium/chromium.ts';
-import { copyTalk, ROOT } from '../data/talk-copy.ts';
+import { copyTalk } from '../data/talk-copy.ts';
+import { startDevServer, type DevServer } from '../support/dev-server.ts';
 
 const talk = copyTalk();
-let server: ViteDevServer;
+let dev: DevServer;
 let browser: Browser;
-let url: string;
 
 beforeAll(async () => {
-  const before = process.env.DECK_TALK;
-  process.env.DECK_TALK = talk.root;
-  try {
-    // The real dev server: file watching and the page's WebSocket on, as `npm start` runs it.
-    server = await createServer({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'silent', server: { port: 0, host: '127.0.0.1' } });
-    await server.listen();
-  } finally {
-    if (before === undefined) delete process.env.DECK_TALK;
-    else process.env.DECK_TALK = before;
-  }
-  const address = server.httpServer!.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  url = `http://127.0.0.1:${address.port}/`;
+  // The real dev server: file watching and the page's WebSocket on, as `npm start` runs it.
+  dev = await startDevServer({ talk: talk.root });
   browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
+  await dev?.close();
   talk.remove();
 });
 
@@ -48,7 +36,7 @@ async function state(page: Page): Promise<{ slides: number; heading: string | nu
 
 async function open(): Promise<Page> {
   const page = await browser.newPage();
-  await page.goto(url);
+  await page.goto(dev.url);
   await page.waitForFunction('window.Reveal && window.Reveal.isReady()', undefined, { timeout: 30_000 });
   return page;
 }
