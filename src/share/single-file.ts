@@ -1,4 +1,6 @@
 // The deck as one self-contained page: script, styles and fonts inlined, so it opens from file:// with no network.
+import postcss from 'postcss';
+import valueParser from 'postcss-value-parser';
 import type { Talk } from '../schema/index.ts';
 import { afterCharset, cspMeta, findCspMeta, replaceCspMeta, singleFilePolicy } from './csp.ts';
 import { elements, outer, parseHtml, setAttribute, splice, type Edit, type Element } from '../html/dom.ts';
@@ -80,20 +82,63 @@ function rel(link: Element, kind: string): boolean {
   return (link.attribs.rel ?? '').toLowerCase().split(/\s+/).includes(kind);
 }
 
-/** Replaces url(...) references in a style sheet with data: URLs; drops WOFF fallbacks after WOFF2. */
+/**
+ * Replaces url(...) references in a style sheet with data: URLs, and drops a font's WOFF source where it has a WOFF2
+ * one. The sheet is read with PostCSS and each value with postcss-value-parser (quotes, brackets and minified
+ * `url(a)format("b")` alike); declarations without a url() are left as they were written.
+ */
 export function inlineCssUrls(css: string, cssDir: string, read: ReadAsset): string {
-  // Every browser that honours a hashed CSP reads WOFF2, so the WOFF copies only add weight.
-  const withoutWoff = css.replace(/,\s*url\(\s*["']?[^)"']+\.woff["']?\s*\)\s*format\(\s*["']?woff["']?\s*\)/g, '');
-  return withoutWoff.replace(/url\(\s*(["']?)([^)"']+)\1\s*\)/g, (all, _q: string, ref: string) => {
-    if (/^(?:data:|#)/.test(ref)) return all;
-    if (/^[a-z]+:|^\/\//i.test(ref)) throw new Error(`single file: the style sheet refers to another site: ${ref}`);
-    const path = normalise(`${cssDir}/${ref.replace(/[?#].*$/, '')}`);
-    const ext = path.split('.').pop()!.toLowerCase();
-    const mime = MIME[ext];
-    if (!mime) throw new Error(`single file: no MIME type known for ${path}`);
-    const bytes = read(path);
-    return `url(data:${mime};base64,${(typeof bytes === 'string' ? Buffer.from(bytes) : bytes).toString('base64')})`;
+  const root = postcss.parse(css);
+  root.walkDecls((decl) => {
+    if (!decl.value.toLowerCase().includes('url(')) return;
+    const value = valueParser(decl.value);
+    if (decl.prop.toLowerCase() === 'src') {
+      // Every browser that honours a hashed CSP reads WOFF2, so the WOFF copies only add weight.
+      const sources = splitOnCommas(value.nodes);
+      const kept = sources.filter((s) => formatOf(s.nodes) !== 'woff');
+      if (kept.length < sources.length && sources.some((s) => formatOf(s.nodes) === 'woff2')) {
+        value.nodes = kept.flatMap((s, i) => (i === 0 ? s.nodes : [s.comma!, ...s.nodes]));
+        if (value.nodes[0]?.type === 'div') value.nodes.shift();
+      }
+    }
+    value.walk((node) => {
+      if (node.type !== 'function' || node.value.toLowerCase() !== 'url') return;
+      const ref = node.nodes.map((n) => n.value).join('').trim();
+      const at = node.nodes[0]?.sourceIndex ?? node.sourceIndex;
+      node.nodes = [{ type: 'word', value: dataUrl(ref, cssDir, read), sourceIndex: at, sourceEndIndex: at }];
+      return false;
+    });
+    decl.value = value.toString();
   });
+  return root.toString();
+}
+
+/** A value's top-level parts between commas, each with the comma before it. */
+function splitOnCommas(nodes: valueParser.Node[]): { comma?: valueParser.Node; nodes: valueParser.Node[] }[] {
+  const parts: { comma?: valueParser.Node; nodes: valueParser.Node[] }[] = [{ nodes: [] }];
+  for (const node of nodes) {
+    if (node.type === 'div' && node.value === ',') parts.push({ comma: node, nodes: [] });
+    else parts[parts.length - 1]!.nodes.push(node);
+  }
+  return parts;
+}
+
+/** The format() a font source names ("woff2"), if any. */
+function formatOf(nodes: valueParser.Node[]): string | undefined {
+  const format = nodes.find((n): n is valueParser.FunctionNode => n.type === 'function' && n.value.toLowerCase() === 'format');
+  return format?.nodes.find((n) => n.type === 'string' || n.type === 'word')?.value.toLowerCase();
+}
+
+/** A file of the build beside the sheet as a data: URL; data: and in-page (#) addresses kept, other sites refused. */
+function dataUrl(ref: string, cssDir: string, read: ReadAsset): string {
+  if (ref.startsWith('data:') || ref.startsWith('#')) return ref;
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(ref)) throw new Error(`single file: the style sheet refers to another site: ${ref}`);
+  const path = normalise(`${cssDir}/${ref.split(/[?#]/)[0]}`);
+  const ext = path.split('.').pop()!.toLowerCase();
+  const mime = MIME[ext];
+  if (!mime) throw new Error(`single file: no MIME type known for ${path}`);
+  const bytes = read(path);
+  return `data:${mime};base64,${(typeof bytes === 'string' ? Buffer.from(bytes) : bytes).toString('base64')}`;
 }
 
 /** Script text that cannot end its element early or start an HTML comment inside it. */

@@ -92,6 +92,12 @@ describe('inlineCssUrls', () => {
     expect(out).toContain('url(data:image/gif;base64,R0)');
   });
 
+  it('reads minified sources, quoted addresses and a font list whose WOFF comes first, and leaves other rules as written', () => {
+    const css = `@font-face{font-family:A;src:url("./f.woff")format("woff"),url('./f.woff2')format("woff2")}\np { color : red }`;
+    const out = inlineCssUrls(css, 'assets', read);
+    expect(out).toBe(`@font-face{font-family:A;src:url(data:font/woff2;base64,${files['assets/f.woff2']!.toString('base64')})format("woff2")}\np { color : red }`);
+  });
+
   it('refuses a style sheet that points at another site', () => {
     expect(() => inlineCssUrls('a{background:url(https://cdn.example/x.png)}', 'assets', read)).toThrow(/another site/);
   });
