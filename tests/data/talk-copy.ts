@@ -1,7 +1,7 @@
 // A throwaway copy of the talk to break on purpose; the project's own files are never touched.
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DataError, formatProblem } from '../../src/data/data-error.ts';
 import { loadTalk } from '../../src/data/load-data.ts';
 
