@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { DataError, formatProblem } from '../src/data/data-error.ts';
 import { loadTalk } from '../src/data/load-data.ts';
 import { buildFirstIfNeeded } from './lib/build-first.ts';
+import { outputCommand } from './lib/output-command.ts';
 import { ChromiumMissing, chromiumPath } from '../src/chromium/chromium.ts';
 import { handoutPageFile, type Paper } from '../src/names/output-files.ts';
 import { makePdfs, PdfError, type PdfFile } from '../src/handout/make-pdfs.ts';
@@ -24,38 +25,10 @@ Needs Chromium: apt-get install -y chromium (or CHROME_PATH set to a Chromium or
 
 const started = performance.now();
 const project = resolve(import.meta.dirname, '..');
-process.on('SIGINT', () => process.exit(130));
-process.on('SIGTERM', () => process.exit(143));
-
-function fail(message: string, code = 1): never {
-  console.error(`npm run pdf: ${message}`);
-  process.exit(code);
-}
-
-function parseArgs(argv: string[]) {
-  let paper: Paper = 'letter';
-  let buildMode: 'auto' | 'always' | 'never' = 'auto';
-  let dist: string | undefined;
-  let out: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--a4') paper = 'a4';
-    else if (arg === '--letter') paper = 'letter';
-    else if (arg === '--build') buildMode = 'always';
-    else if (arg === '--no-build') buildMode = 'never';
-    else if (arg === '--dist' && argv[i + 1]) dist = argv[++i];
-    else if (arg.startsWith('--dist=')) dist = arg.slice('--dist='.length);
-    else if (arg === '--out' && argv[i + 1]) out = argv[++i];
-    else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
-    else if (arg === '--help' || arg === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    } else fail(`unknown option "${arg}"\n${USAGE}`, 2);
-  }
-  return { paper, buildMode, dist, out };
-}
-
-const args = parseArgs(process.argv.slice(2));
+const command = outputCommand('pdf', USAGE, process.argv.slice(2), ['a4', 'letter']);
+const { fail } = command;
+if (command.flags.has('a4') && command.flags.has('letter')) fail(`--a4 and --letter ask for two papers: give one of them\n${USAGE}`, 2);
+const args = { ...command, paper: (command.flags.has('a4') ? 'a4' : 'letter') as Paper };
 const talkRoot = talkFolder();
 const defaultDist = resolve(project, 'dist');
 const dist = resolve(args.dist ?? defaultDist);

@@ -7,6 +7,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DataError, formatProblem } from '../src/data/data-error.ts';
 import { buildFirstIfNeeded } from './lib/build-first.ts';
+import { outputCommand } from './lib/output-command.ts';
 import { makePptx } from '../src/pptx/make-pptx.ts';
 import { pptxFile } from '../src/names/output-files.ts';
 import { buildTalk } from '../src/deck/build-talk.ts';
@@ -21,35 +22,8 @@ DECK_TALK=<folder> makes the PowerPoint file of another talk.`;
 
 const started = performance.now();
 const project = resolve(import.meta.dirname, '..');
-process.on('SIGINT', () => process.exit(130));
-process.on('SIGTERM', () => process.exit(143));
-
-function fail(message: string, code = 1): never {
-  console.error(`npm run pptx: ${message}`);
-  process.exit(code);
-}
-
-function parseArgs(argv: string[]) {
-  let buildMode: 'auto' | 'always' | 'never' = 'auto';
-  let dist: string | undefined;
-  let out: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--build') buildMode = 'always';
-    else if (arg === '--no-build') buildMode = 'never';
-    else if (arg === '--dist' && argv[i + 1]) dist = argv[++i];
-    else if (arg.startsWith('--dist=')) dist = arg.slice('--dist='.length);
-    else if (arg === '--out' && argv[i + 1]) out = argv[++i];
-    else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
-    else if (arg === '--help' || arg === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    } else fail(`unknown option "${arg}"\n${USAGE}`, 2);
-  }
-  return { buildMode, dist, out };
-}
-
-const args = parseArgs(process.argv.slice(2));
+const args = outputCommand('pptx', USAGE, process.argv.slice(2));
+const { fail } = args;
 const talkRoot = talkFolder();
 const defaultDist = resolve(project, 'dist');
 const dist = resolve(args.dist ?? defaultDist);

@@ -75,4 +75,28 @@ describe('npm run pptx', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('unknown option "--a3"');
   });
+
+  it('refuses options that contradict or lack their folder, before doing anything (cwd left as it was)', () => {
+    const cwd = join(DIR, 'options');
+    mkdirSync(cwd, { recursive: true });
+    const inDir = (args: string[]) => {
+      const r = spawnSync(resolve(ROOT, 'node_modules/.bin/tsx'), [resolve(ROOT, 'scripts/pptx.ts'), ...args], { cwd, env: { ...process.env, DECK_TALK: ROOT }, encoding: 'utf8', timeout: 60_000 });
+      if (r.error) throw r.error;
+      return r;
+    };
+    const cases: [string[], string][] = [
+      [['--dist', '--no-build'], '--dist needs a folder or file after it'],
+      [['--out'], '--out needs a folder or file after it'],
+      [['--build', '--no-build'], '--build and --no-build ask for opposite things'],
+      [['--no-build=yes'], '--no-build takes no value'],
+      [['talk.pptx'], '"talk.pptx" is not an option'],
+    ];
+    for (const [args, message] of cases) {
+      const r = inDir(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(`npm run pptx: ${message}`);
+      expect(r.stderr).toContain('Usage: npm run pptx');
+    }
+    expect(readdirSync(cwd)).toEqual([]);
+  });
 });
