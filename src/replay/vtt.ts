@@ -8,6 +8,7 @@ import webvtt from 'webvtt-parser';
 const { WebVTTParser } = webvtt;
 import { OPEN_CUE_NOTE, vttTime } from '../timeline/vtt-format.ts';
 import { parseHtml, textOf } from '../html/dom.ts';
+import { nearest } from '../data/describe-value.ts';
 
 export class ReplayInputError extends Error {
   override name = 'ReplayInputError';
@@ -174,28 +175,6 @@ function parseTime(text: string): number {
 
 /** ": did you mean …?" for a slide id a letter or two off a real one. */
 function suggest(name: string, ids: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const id of ids) {
-    const d = distance(name, id);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = id;
-    }
-  }
-  return best && bestDistance <= Math.max(2, Math.floor(name.length / 4)) ? `: did you mean "${best}"?` : ` (its slides are ${ids.slice(0, 6).join(', ')}${ids.length > 6 ? ', …' : ''})`;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const next = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = row[j]!;
-      row[j] = next;
-    }
-  }
-  return row[b.length]!;
+  const best = nearest(name, ids, (w) => Math.max(2, Math.floor(w.length / 4)));
+  return best ? `: did you mean "${best}"?` : ` (its slides are ${ids.slice(0, 6).join(', ')}${ids.length > 6 ? ', …' : ''})`;
 }
