@@ -4,7 +4,6 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { parseDocument } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DomUtils, parseDocument as parseHtml } from 'htmlparser2';
@@ -12,6 +11,7 @@ import { unwrap } from '../../src/html/escape.ts';
 import { EXTRA_PAGES } from '../../src/vite/extra-pages.ts';
 import { buildTalk } from '../../src/deck/build-talk.ts';
 import { ROOT, problemsOf } from '../data/talk-copy.ts';
+import { englishPhrases } from '../support/locale-phrases.ts';
 
 const EXAMPLE = resolve(ROOT, 'examples/ejercicio-em');
 const work = mkdtempSync(join(tmpdir(), 'ejercicio-em-'));
@@ -27,30 +27,6 @@ function inLanguage(lang: string): string {
   doc.delete('labels');
   writeFileSync(talk, doc.toString());
   return dir;
-}
-
-/** Every stretch of words a locale writes by itself, as a reader would see it (placeholders cut out). */
-function phrases(lang: string): Set<string> {
-  const locale = parseDocument(readFileSync(resolve(ROOT, `locales/${lang}.yaml`), 'utf8')).toJS() as Record<string, Record<string, string>>;
-  const phrases = new Set<string>();
-  const visit = (elements: MessageFormatElement[]) => {
-    for (const el of elements) {
-      if (el.type === TYPE.literal) for (const p of el.value.split(/[.,:;()“”"?]/)) if (/\p{L}{3}/u.test(p)) phrases.add(p.trim());
-      if (el.type === TYPE.tag) visit(el.children);
-      if (el.type === TYPE.plural || el.type === TYPE.select) for (const o of Object.values(el.options)) visit(o.value);
-    }
-  };
-  for (const [section, messages] of Object.entries(locale)) {
-    if (section === 'language') continue;
-    for (const message of Object.values(messages)) visit(parse(message));
-  }
-  return phrases;
-}
-
-/** English phrases the other language does not also write (names such as "DOI" and "PubMed" are the same in both). */
-function englishPhrases(lang: string): string[] {
-  const theirs = phrases(lang);
-  return [...phrases('en')].filter((p) => p.length >= 3 && !theirs.has(p));
 }
 
 /** The visible words of a page of HTML (scripts and styles left out). */

@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { DomUtils } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { pageWords } from '../pdf/support.ts';
-import { localePhrases, notesBody, pptxOf, readPptx, renderWithLibreOffice, ROOT, textOf, type Pptx } from './support.ts';
+import { englishPhrases } from '../support/locale-phrases.ts';
+import { notesBody, pptxOf, readPptx, renderWithLibreOffice, ROOT, textOf, type Pptx } from './support.ts';
 
 const EXAMPLE = resolve(ROOT, 'examples/ejercicio-em');
 
@@ -24,10 +25,7 @@ async function everythingWritten(pptx: Pptx): Promise<string> {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function englishIn(text: string, lang: string): string[] {
-  const theirs = localePhrases(lang);
-  return [...localePhrases('en')]
-    .filter((p) => p.length >= 3 && !theirs.has(p))
-    .filter((p) => new RegExp(`(^|[^\\p{L}])${escape(p)}($|[^\\p{L}])`, 'u').test(text));
+  return englishPhrases(lang).filter((p) => new RegExp(`(^|[^\\p{L}])${escape(p)}($|[^\\p{L}])`, 'u').test(text));
 }
 
 describe('the PowerPoint file of the Spanish example talk', () => {

@@ -1,12 +1,10 @@
 // Reading a .pptx back: it is a zip of XML files. The XML is read with htmlparser2 in XML mode, never with patterns.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Document, Element } from 'domhandler';
 import JSZip from 'jszip';
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { parseDocument as parseYaml } from 'yaml';
 import { makePptx } from '../../src/pptx/make-pptx.ts';
 import { buildTalk } from '../../src/deck/build-talk.ts';
 
@@ -117,20 +115,3 @@ export function renderWithLibreOffice(buffer: Buffer, name: string): string {
   return join(dir, `${name}.pdf`);
 }
 
-/** Every stretch of words a locale writes by itself (placeholders cut out), as tests/examples does. */
-export function localePhrases(lang: string): Set<string> {
-  const locale = parseYaml(readFileSync(resolve(ROOT, `locales/${lang}.yaml`), 'utf8')).toJS() as Record<string, Record<string, string>>;
-  const out = new Set<string>();
-  const visit = (elements: MessageFormatElement[]) => {
-    for (const el of elements) {
-      if (el.type === TYPE.literal) for (const p of el.value.split(/[.,:;()“”"?]/)) if (/\p{L}{3}/u.test(p)) out.add(p.trim());
-      if (el.type === TYPE.tag) visit(el.children);
-      if (el.type === TYPE.plural || el.type === TYPE.select) for (const o of Object.values(el.options)) visit(o.value);
-    }
-  };
-  for (const [section, messages] of Object.entries(locale)) {
-    if (section === 'language') continue;
-    for (const message of Object.values(messages)) visit(parse(message));
-  }
-  return out;
-}
