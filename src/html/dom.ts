@@ -2,11 +2,11 @@
 // original text at the places the parser found, so everything not changed stays byte for byte as it was written
 // (quotes, entities, void tags): the pages' CSP hashes and tests depend on exact output.
 import { Parser } from 'htmlparser2';
-import { DomHandler, Element, isTag, isText, type AnyNode, type ChildNode, type Document, type Text } from 'domhandler';
+import { DomHandler, Element, isComment, isTag, isText, type AnyNode, type ChildNode, type Comment, type Document, type Text } from 'domhandler';
 import { filter, findAll, textContent } from 'domutils';
 import { escapeHtml } from './escape.ts';
 
-export type { AnyNode, ChildNode, Document, Element, Text };
+export type { AnyNode, ChildNode, Comment, Document, Element, Text };
 export { isTag };
 
 const OPEN_END = new WeakMap<Element, number>();
@@ -62,6 +62,11 @@ export function elements(root: AnyNode | AnyNode[], test: string | readonly stri
 /** Every text node in document order (the content of script and style elements included). */
 export function texts(root: AnyNode | AnyNode[]): Text[] {
   return filter(isText, Array.isArray(root) ? root : [root], true) as Text[];
+}
+
+/** Every comment in document order, such as a page template's <!-- deck:slides --> place. */
+export function comments(root: AnyNode | AnyNode[]): Comment[] {
+  return filter(isComment, Array.isArray(root) ? root : [root], true) as Comment[];
 }
 
 /** Whether an element sits inside an element named `name`. */

@@ -3,17 +3,12 @@ import { dirname, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { DataError, formatProblem } from '../data/data-error.ts';
 import { LOCALES_DIR } from '../data/load-locale.ts';
-import { escapeHtml, html, raw, unwrap } from '../html/escape.ts';
-import { HEAD_ATTRIBUTES, HEAD_TAGS } from '../html/allowlist.ts';
-import { outsideAllowList } from '../html/check-allowlist.ts';
-import { browserWordsScript } from '../locale/browser-words.ts';
-import { BASE_LANG, loadWords } from '../data/load-locale.ts';
-import { renderSections, slideNotesModule } from '../deck/render-sections.ts';
+import { slideNotesModule } from '../deck/render-sections.ts';
+import { fillPage, problemPage } from '../share/deck-page.ts';
 import { buildTalk, buildTalkFor, type BuiltDeck } from '../deck/build-talk.ts';
 import { speakerNotesFile, speakerOnlyNotes } from '../slides/audience.ts';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { EXTRA_PAGES } from './extra-pages.ts';
-import { linkPreviewMeta } from '../share/link-preview.ts';
 import { BUILD_CLOSING, DEV_CLOSING, problemReport, runByViteCommand } from '../cli/report.ts';
 import { talkFolder } from '../names/talk-folder.ts';
 
@@ -134,35 +129,6 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginAp
       },
     },
   };
-}
-
-/** The page with the talk in it; `notes: false` leaves the speaker notes out of the slides (the build's index.html). */
-export function fillPage(page: string, { model, slides }: BuiltDeck, options: { notes?: boolean } = {}): string {
-  const { talk } = model;
-  const head = html`<title>${talk.title}</title>
-<meta name="description" content="${talk.description}">
-${linkPreviewMeta(talk, model.words)}
-${raw(browserWordsScript(model.words))}`;
-  // The head the generator writes is held to its own allow-list, as the slides are (src/slides/build-deck.ts).
-  const outside = outsideAllowList(unwrap(head), HEAD_TAGS, HEAD_ATTRIBUTES);
-  if (outside.length) throw new Error(`The page's head holds what src/html/allowlist.ts does not allow: ${outside.join(', ')} (a fault in the code, not in the talk's files)`);
-  return page
-    .replace('%DECK_LANG%', () => escapeHtml(talk.lang))
-    // Functions, so a "$&" or "$'" in the talk's text is written as it is, not read as a replacement pattern.
-    .replace('<!-- deck:head -->', () => unwrap(head))
-    .replace('<!-- deck:slides -->', () => renderSections(slides, options));
-}
-
-/**
- * The dev server's page while the talk has never loaded: its problems on a slide, in English like the overlay
- * beside it (they are for whoever edits the talk), with the deck's English words so the deck's own code still runs.
- */
-function problemPage(page: string, message: string): string {
-  const { words } = loadWords(BASE_LANG, undefined, { file: '', locate: () => ({ line: 1, column: 1 }) });
-  return page
-    .replace('%DECK_LANG%', BASE_LANG)
-    .replace('<!-- deck:head -->', () => browserWordsScript(words))
-    .replace('<!-- deck:slides -->', () => unwrap(html`<section><h2>The talk has problems</h2><pre>${message}</pre></section>`));
 }
 
 /** The problems alone, without a stack trace: the person reading them edits data files, not code. */

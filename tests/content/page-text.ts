@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildTalk, type BuiltDeck } from '../../src/deck/build-talk.ts';
-import { fillPage } from '../../src/vite/deck-plugin.ts';
+import { fillPage } from '../../src/share/deck-page.ts';
 
 export { ROOT } from '../support/project.ts';
 import { ROOT } from '../support/project.ts';

@@ -53,7 +53,7 @@ describe('HTML and script in text fields', () => {
 
   it('escapes quotes that would break out of an attribute', async () => {
     talk.edit('data/talk.yaml', (t) => t.replace('description: >-', 'description: >-\n  "><script>x</script>'));
-    const { fillPage } = await import('../../src/vite/deck-plugin.ts');
+    const { fillPage } = await import('../../src/share/deck-page.ts');
     const page = fillPage('<head><!-- deck:head --></head><!-- deck:slides -->', await buildTalk(talk.root));
     expect(page).not.toMatch(/<script>x/);
     expect(page).toContain('&quot;&gt;&lt;script&gt;x&lt;/script&gt;');
@@ -63,7 +63,7 @@ describe('HTML and script in text fields', () => {
 describe('text kept exactly', () => {
   it('writes "$&" and "$\'" as they are, not as patterns that copy parts of the page', async () => {
     talk.edit('data/talk.yaml', (t) => t.replace('role: Massage therapist', () => `role: "Massage therapist ($& $' $\` $$)"`));
-    const { fillPage } = await import('../../src/vite/deck-plugin.ts');
+    const { fillPage } = await import('../../src/share/deck-page.ts');
     const page = fillPage('<html lang="%DECK_LANG%"><head><!-- deck:head --></head><body><!-- deck:slides --></body></html>', await buildTalk(talk.root));
     expect(page).toContain("Massage therapist ($&amp; $&#39; $` $$)");
     expect(page.match(/<body>/g)).toHaveLength(1);

@@ -15,7 +15,7 @@ import { cspHash } from '../../src/share/csp.ts';
 import { renderTextPage, TOGGLE_SCRIPT } from '../../src/share/render-text-page.ts';
 import { buildDeck } from '../../src/slides/build-deck.ts';
 import { type BuiltDeck } from '../../src/deck/build-talk.ts';
-import { fillPage } from '../../src/vite/deck-plugin.ts';
+import { fillPage } from '../../src/share/deck-page.ts';
 import { copyTalk, problemsOf, ROOT, type TalkCopy } from '../data/talk-copy.ts';
 
 const readLocale = (lang: string) => LocaleSchema.parse(parseYaml(readFileSync(join(LOCALES_DIR, `${lang}.yaml`), 'utf8')));

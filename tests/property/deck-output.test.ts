@@ -16,7 +16,7 @@ import { renderSections } from '../../src/deck/render-sections.ts';
 import { DataError } from '../../src/data/data-error.ts';
 import { COLLECTIONS, type CollectionName } from '../../src/schema/index.ts';
 import { buildDeck } from '../../src/slides/build-deck.ts';
-import { fillPage } from '../../src/vite/deck-plugin.ts';
+import { fillPage } from '../../src/share/deck-page.ts';
 import { AS_A_BROWSER, base, INDEX, RAW, setAt, textFields, throughSchemas, type Path } from './support/talk-data.ts';
 
 const MD_ENTRY = [...base.markdown.keys()][0]!;

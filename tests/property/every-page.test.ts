@@ -19,7 +19,7 @@ import { makeSingleFile } from '../../src/share/single-file.ts';
 import { buildDeck } from '../../src/slides/build-deck.ts';
 import { DataError } from '../../src/data/data-error.ts';
 import { type BuiltDeck } from '../../src/deck/build-talk.ts';
-import { fillPage } from '../../src/vite/deck-plugin.ts';
+import { fillPage } from '../../src/share/deck-page.ts';
 import { EXTRA_PAGES } from '../../src/vite/extra-pages.ts';
 import { AS_A_BROWSER, base, INDEX, RAW, setAt, textFields, throughSchemas } from './support/talk-data.ts';
 
