@@ -62,4 +62,33 @@ describe('the built deck of a talk with lang: es', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('opens the speaker view (S) in Spanish: its labels, layout menu and clock, and none of Reveal\'s English', async () => {
+    const { page, errors } = await open();
+    const [view] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('s')]);
+    const text = (selector: string) => view.evaluate((s) => document.querySelector(s)?.textContent?.trim() ?? null, selector);
+    await expect.poll(() => text('#upcoming-slide .label')).toBe('Diapositiva siguiente');
+    expect(await view.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await view.title()).toMatch(/^Vista de quien presenta: Massage Therapy and Multiple Sclerosis/);
+    expect(await text('.speaker-controls-time h4.label:not(.pacing-title)')).toBe('Tiempo Pulse para reiniciar');
+    expect(await text('.speaker-controls-time .reset-button')).toBe('Pulse para reiniciar');
+    expect(await text('.speaker-controls-time .pacing-title')).toBe('Tiempo que queda para esta diapositiva');
+    expect(await text('.speaker-controls-notes .label')).toBe('Notas');
+    expect(await view.evaluate(() => [...document.querySelectorAll('.speaker-layout-dropdown option')].map((o) => o.textContent))).toEqual([
+      'Predeterminada',
+      'Ancha',
+      'Alta',
+      'Solo notas',
+    ]);
+    await expect.poll(() => text('.speaker-layout-label')).toBe('Disposición: Predeterminada');
+    // The view writes its label again on a change of layout, and its clock every second: both stay Spanish.
+    await view.selectOption('.speaker-layout-dropdown', 'wide');
+    await expect.poll(() => text('.speaker-layout-label')).toBe('Disposición: Ancha');
+    await view.waitForTimeout(1_200);
+    expect(await text('.clock-value')).toMatch(/^\d{1,2}:\d{2}$/);
+    const all = (await view.evaluate(() => document.body.innerText)) ?? '';
+    for (const english of ['Upcoming', 'Click to Reset', 'Pacing', 'Layout', 'Notes', ' AM', ' PM']) expect(all).not.toContain(english);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
