@@ -8,7 +8,6 @@ import '../styles/deck.css';
 import '../styles/print.css';
 import { guardMessages, needsPostMessageApi } from './message-guard.ts';
 import { SpeakerNotes } from './speaker-notes.ts';
-import { SpeakerViewWords } from './speaker-view-words.ts';
 import { isPrintView, restoreNotes } from './slide-notes.ts';
 import { UpcomingPreview } from './upcoming-preview.ts';
 import { say } from './deck-words.ts';
@@ -30,7 +29,7 @@ const deck = new Reveal({
   // (reveal.js 6's types declare this option as null only, though the speaker view reads a number.)
   defaultTiming: 60 as unknown as null,
   // Follow along live does nothing unless served by npm run present.
-  plugins: [new SpeakerViewWords(), new SpeakerNotes(), new UpcomingPreview(), new FollowAlong()],
+  plugins: [new SpeakerNotes(), new UpcomingPreview(), new FollowAlong()],
 });
 
 // decktape and other tools look for a global Reveal.

@@ -41,7 +41,9 @@ export class SpeakerNotes implements RevealPlugin {
 
   private load(): Promise<NotesPlugin> {
     // The notes themselves come with it (a chunk of their own, fetched at the same time), before the view asks for them.
-    this.loading ??= Promise.all([import('reveal.js/plugin/notes'), restoreNotes()]).then(([{ default: Notes }]) => {
+    this.loading ??= Promise.all([import('reveal.js/plugin/notes'), import('./speaker-view-words.ts'), restoreNotes()]).then(([{ default: Notes }, { speakWindowLanguage }]) => {
+      // Before the plugin can open its window, so the window gets the talk's words (a listener never loads this).
+      speakWindowLanguage();
       const plugin = Notes();
       // The plugin binds S itself when it starts.
       this.deck.removeKeyBinding(S);

@@ -3,7 +3,6 @@
 // The window is opened by this page (about:blank, so it is this page's own origin): as soon as the plugin has written
 // it, its labels are set from the deck's words, and the two it rewrites by itself (the layout label, the clock) are
 // written again in the talk's language whenever it does.
-import type { RevealPlugin } from 'reveal.js';
 import { say } from './deck-words.ts';
 
 /** The name the notes plugin gives its window (window.open's second argument). */
@@ -16,20 +15,19 @@ const LAYOUTS = {
   'notes-only': 'speakerView.layoutNotesOnly',
 } as const;
 
-export class SpeakerViewWords implements RevealPlugin {
-  readonly id = 'speaker-view-words';
+let watching = false;
 
-  init(): void {
-    // The previews inside the speaker window are decks too; they open no window.
-    if (/receiver/i.test(location.search)) return;
-    const open = window.open.bind(window);
-    window.open = (url?: string | URL, target?: string, features?: string) => {
-      const opened = open(url, target, features);
-      // The plugin writes the page right after opening it, in the same task: the words go on once it has.
-      if (opened && target === SPEAKER_WINDOW) queueMicrotask(() => translate(opened));
-      return opened;
-    };
-  }
+/** From now on, the speaker window the notes plugin opens is given the talk's words. Loaded with the plugin. */
+export function speakWindowLanguage(): void {
+  if (watching) return;
+  watching = true;
+  const open = window.open.bind(window);
+  window.open = (url?: string | URL, target?: string, features?: string) => {
+    const opened = open(url, target, features);
+    // The plugin writes the page right after opening it, in the same task: the words go on once it has.
+    if (opened && target === SPEAKER_WINDOW) queueMicrotask(() => translate(opened));
+    return opened;
+  };
 }
 
 function translate(view: Window): void {
