@@ -10,6 +10,7 @@ import type { MarkdownSlide } from './load-markdown-slide.ts';
 import { nearest } from './describe-value.ts';
 import { figuresOf, findQuote, lineAt, sentenceAround, shownPassage, wordsOf, type Word } from './source-words.ts';
 import { get, items } from './raw-data.ts';
+import { quotedPassages } from './quoted-passages.ts';
 
 /** One thing the talk says, beside the passage of the source it was checked against. */
 export interface Provenance {
@@ -39,8 +40,6 @@ export interface SourceCheckInput {
 /** Fields that name things rather than say them: no quotation in them is checked. */
 const NOT_TEXT = new Set(['id', 'url', 'doi', 'pmid', 'from', 'basis', 'sharedBy', 'slug', 'lang', 'shareUrl', 'passage', 'author']);
 
-/** A passage in quotation marks: “curly” or "straight" (not an HTML attribute's value, written after "="). */
-const QUOTED = /“([^”]+)”|(?<!=)"([^"\n]+)"/g;
 
 export function checkSources(input: SourceCheckInput): { problems: Problem[]; provenance: Provenance[] } {
   const { read, sources } = input;
@@ -195,8 +194,7 @@ export function checkSources(input: SourceCheckInput): { problems: Problem[]; pr
         const key = String(path.at(-1));
         const shape = path.map((k) => (typeof k === 'number' ? '*' : String(k))).join('.');
         if (NOT_TEXT.has(key) || WHOLE.has(shape)) return;
-        for (const m of value.matchAll(QUOTED)) {
-          const words = (m[1] ?? m[2])!;
+        for (const { words } of quotedPassages(value)) {
           if (wordsOf(words).length === 0) continue;
           const pos = positionIn(input.rawOf(source), at(source, path), words);
           // Words quoted about a study are looked for first where its source gives that study.
@@ -214,10 +212,9 @@ export function checkSources(input: SourceCheckInput): { problems: Problem[]; pr
       if (text === undefined) continue;
       const bodyStart = text.indexOf('\n---', 3) + 4;
       const notesAt = text.search(/^Notes?:[ \t]*$/m);
-      for (const m of text.slice(bodyStart).matchAll(QUOTED)) {
-        const words = (m[1] ?? m[2])!;
+      for (const { words, index } of quotedPassages(text.slice(bodyStart))) {
         if (wordsOf(words).length === 0) continue;
-        const offset = bodyStart + m.index;
+        const offset = bodyStart + index;
         const line = lineAt(text, offset);
         const column = offset - text.lastIndexOf('\n', offset - 1);
         const field = notesAt >= 0 && offset > notesAt ? 'notes' : 'slide';

@@ -100,6 +100,16 @@ describe('quotes word for word', () => {
     );
   });
 
+  it('reports words in guillemets or single quotes as it does in double quotes, and takes no apostrophe for a quote', () => {
+    talk.edit('slides/research-overall.md', (t) => t.replace('That is my reading of the evidence', 'The clients\' view: «massage eases the symptoms of MS». That is my reading of the evidence'));
+    const text = talk.read('slides/research-overall.md');
+    const line = lineOf(text, '«massage eases');
+    const column = text.split('\n')[line - 1]!.indexOf('«') + 1;
+    expect(onlyProblem()).toMatch(new RegExp(`^slides/research-overall\\.md:${line}:${column} {2}notes {2}"massage eases the symptoms of MS" is in quotation marks but not word for word`));
+    talk.edit('slides/research-overall.md', (t) => t.replace('«massage eases the symptoms of MS»', "'massage eases the symptoms of MS'"));
+    expect(onlyProblem()).toMatch(/notes {2}"massage eases the symptoms of MS" is in quotation marks but not word for word/);
+  });
+
   it('reports quoted words in a data field at the line where they are, not where the field starts', () => {
     talk.edit('data/takeaways.yaml', (t) => t.replace('One study calls\n  massage "a safe, noninvasive treatment', 'One study calls\n  massage "a safe, gentle treatment'));
     const line = lineOf(talk.read('data/takeaways.yaml'), 'massage "a safe, gentle');
