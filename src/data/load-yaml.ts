@@ -102,7 +102,7 @@ export function readYaml<S extends z.ZodType>(text: string, shownAs: string, sch
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const at0 = (node: Node | undefined) => (node?.range ? at(node.range[0]) : undefined);
-    const issues = parsed.error.issues;
+    const issues = withinUnions(parsed.error.issues);
     // A misspelt field shows twice to zod (unknown, and the real one missing): say it once, at the typo.
     const misspelt = new Set<string>();
     for (const issue of issues) {
@@ -118,6 +118,20 @@ export function readYaml<S extends z.ZodType>(text: string, shownAs: string, sch
     return { raw, locate, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
   }
   return { raw, value: parsed.data, locate, problems: [] };
+}
+
+/**
+ * A field that may take more than one form (replay: true, or a group of fields) fits none of them: when the value
+ * is written in one of its forms (a group of fields for the group), the problems are that form's, at their own
+ * fields; a value of no form at all stays one problem at the field, in the words its schema gives the union.
+ */
+function withinUnions(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union') return [issue];
+    const written = issue.errors.filter((form) => !form.every((i) => i.code === 'invalid_type' && i.path.length === 0));
+    if (written.length !== 1) return [issue];
+    return withinUnions(written[0]!.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as z.core.$ZodIssue));
+  });
 }
 
 /** The deepest node that exists along the path, so a missing field points at its parent. */
@@ -253,7 +267,11 @@ function fieldKind(expected: string): string {
 function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let def = (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
   const unwrap = () => {
-    while (def.innerType || (def.type === 'pipe' && def.in)) def = (def.innerType ?? def.in)!._zod.def;
+    for (;;) {
+      if (def.innerType || (def.type === 'pipe' && def.in)) def = (def.innerType ?? def.in)!._zod.def;
+      else if (def.type === 'union' && def.options?.some((o) => o._zod.def.type === 'object')) def = def.options.find((o) => o._zod.def.type === 'object')!._zod.def;
+      else return;
+    }
   };
   for (const key of path) {
     unwrap();
@@ -271,4 +289,5 @@ interface SchemaDef {
   element?: { _zod: { def: SchemaDef } };
   innerType?: { _zod: { def: SchemaDef } };
   in?: { _zod: { def: SchemaDef } };
+  options?: { _zod: { def: SchemaDef } }[];
 }

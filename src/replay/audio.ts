@@ -27,13 +27,16 @@ export interface Audio {
   bytes: Buffer;
 }
 
+/** The kind of recording a file's name says it is, if the replay can play it. */
+export const audioKindOf = (file: string): AudioKind | undefined => KINDS[extname(file).toLowerCase()];
+
+/** Why a file of this name cannot be the recording. */
+export const notAudioType = (file: string) =>
+  `"${extname(file) || 'no extension'}" is not an audio type the replay can play everywhere: give the recording as .m4a (Zoom's audio file), .mp3 or .ogg (convert with, for example, ffmpeg -i ${file} call.m4a)`;
+
 export function readAudio(file: string): Audio {
-  const kind = KINDS[extname(file).toLowerCase()];
-  if (!kind) {
-    throw new ReplayInputError([
-      `${file}: "${extname(file) || 'no extension'}" is not an audio type the replay can play everywhere: give the recording as .m4a (Zoom's audio file), .mp3 or .ogg (convert with, for example, ffmpeg -i ${file} call.m4a)`,
-    ]);
-  }
+  const kind = audioKindOf(file);
+  if (!kind) throw new ReplayInputError([`${file}: ${notAudioType(file)}`]);
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);

@@ -18,7 +18,7 @@ export const COLLECTIONS = {
 export type Collections = typeof COLLECTIONS;
 export type CollectionName = keyof Collections;
 
-export type { Talk } from './talk.ts';
+export type { Talk, ReplayInputs } from './talk.ts';
 export type { People, Person } from './people.ts';
 export type { Studies, Study, StudyResult } from './studies.ts';
 export type { Quotes, Quote } from './quotes.ts';

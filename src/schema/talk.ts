@@ -2,6 +2,32 @@
 import { z } from 'zod';
 import { Id, Link, Text } from './common.ts';
 
+/** A file of the talk's, by its path from the talk's folder (the folder holding data/). */
+const TalkFile = (what: string, example: string) =>
+  z
+    .string({ message: `expected the path of ${what} from the talk's folder, such as ${example}` })
+    .trim()
+    .min(1, { message: `expected the path of ${what} from the talk's folder, such as ${example}, found an empty string` });
+
+/** What npm run build (and npm run replay) makes the replay page from: the call's recording and its timeline. */
+export const ReplayInputsSchema = z
+  .object({
+    audio: TalkFile('the call\'s recording (.m4a, .mp3 or .ogg)', 'recording/call.m4a').describe('the call\'s recording: .m4a (Zoom\'s audio file), .mp3 or .ogg'),
+    chapters: TalkFile('the timeline (a .vtt file)', 'recording/talk.vtt').describe(
+      'the timeline, a WebVTT chapters file: written by npm run present -- --record, or saved from the timeline editor',
+    ),
+    captions: TalkFile('the transcript (a .vtt file)', 'recording/transcript.vtt')
+      .optional()
+      .describe('the call\'s transcript as WebVTT (Zoom: the "Audio transcript" .vtt), shown as captions and as text'),
+    offset: z
+      .number({ message: 'expected a number of seconds, such as 12.5 or -3' })
+      .optional()
+      .describe('seconds the recording started before the timeline (negative: after it), as npm run replay -- --offset'),
+  })
+  .strict();
+
+export type ReplayInputs = z.infer<typeof ReplayInputsSchema>;
+
 export const TalkSchema = z
   .object({
     slug: Id.describe('file-name stem for the built files, such as "ms-massage"'),
@@ -25,9 +51,13 @@ export const TalkSchema = z
     lengthMinutes: z.number().int().min(1).max(240),
     shareUrl: Link,
     replay: z
-      .boolean({ message: 'expected true or false' })
+      .union([z.boolean(), ReplayInputsSchema], {
+        message: 'expected true or false, or the files of the call\'s recording as a group of fields (audio:, chapters:, and if you have them captions: and offset:)',
+      })
       .default(false)
-      .describe('true once the call\'s recording is made into a replay page (npm run replay): the last slide and the text version link to it'),
+      .describe(
+        'the replay page of the call\'s recording (dist/<slug>-replay.html): true once npm run replay makes it; or the files it is made from, so npm run build makes it too. Either way the last slide and the text version link to it',
+      ),
     publishNotes: z
       .boolean({ message: 'expected true or false' })
       .default(true)

@@ -61,8 +61,9 @@ describe('package.json', () => {
   it('checks for Chromium before the build starts (vite empties dist/, and the postbuild preview image needs Chromium)', () => {
     expect(scripts.prebuild).toBe('node scripts/ensure-chromium.mjs --chromium-only');
     expect(scripts.build).toBe('vite build');
-    // The preview image first (it needs Chromium), then the follow-along server compiled for a server without dev tools.
-    expect(scripts.postbuild).toBe('npm run share && npm run build:present');
+    // The preview image first (it needs Chromium), then the follow-along server compiled for a server without dev tools,
+    // then the replay of the call when the talk names its files (last: when it fails, the rest is made).
+    expect(scripts.postbuild).toBe('npm run share && npm run build:present && npm run replay -- --after-build');
   });
 
   it('needs no Chromium for the dev server: npm start and npm run dev have no pre-script and do not build', () => {
