@@ -14,14 +14,14 @@ export interface OutputCommand<Flag extends string> {
   flags: Set<Flag>;
 }
 
-export function outputCommand<Flag extends string = never>(name: string, usage: string, argv: readonly string[], own: readonly Flag[] = []): OutputCommand<Flag> {
-  // Killed while Chromium or the build runs: exit with the signal's code rather than leave a half-written file behind.
-  process.on('SIGINT', () => process.exit(130));
-  process.on('SIGTERM', () => process.exit(143));
-  const fail = (message: string, code = 1): never => {
-    console.error(`npm run ${name}: ${message}`);
-    process.exit(code);
-  };
+/** What the options ask for, or what is wrong with them (said in this command's words, with exit code 2). */
+export type OutputOptions<Flag extends string> =
+  | { help: true }
+  | { help: false; buildMode: BuildMode; dist: string | undefined; out: string | undefined; flags: Set<Flag> }
+  | { mistake: string };
+
+/** Reads the options without acting on them, so each mistake can be tested without running a command. */
+export function readOutputOptions<Flag extends string = never>(argv: readonly string[], own: readonly Flag[] = []): OutputOptions<Flag> {
   const options = {
     build: { type: 'boolean' },
     'no-build': { type: 'boolean' },
@@ -30,29 +30,43 @@ export function outputCommand<Flag extends string = never>(name: string, usage: 
     help: { type: 'boolean', short: 'h' },
     ...Object.fromEntries(own.map((f) => [f, { type: 'boolean' }])),
   } as const;
-  // Not strict, so that a mistake is said in this command's words (and with its usage) rather than parseArgs's.
+  // Not strict, so that a mistake is said in this command's words rather than parseArgs's.
   const { values, tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
   for (const token of tokens) {
-    if (token.kind === 'positional') fail(`"${token.value}" is not an option\n${usage}`, 2);
+    if (token.kind === 'positional') return { mistake: `"${token.value}" is not an option` };
     if (token.kind !== 'option') continue;
-    if (!Object.hasOwn(options, token.name)) fail(`unknown option "${token.rawName}"\n${usage}`, 2);
+    if (!Object.hasOwn(options, token.name)) return { mistake: `unknown option "${token.rawName}"` };
     const wantsValue = (options as Record<string, { type: string }>)[token.name]!.type === 'string';
     // "--dist --no-build" is a forgotten folder, not a folder named "--no-build".
     if (wantsValue && (token.value === undefined || (!token.inlineValue && token.value.startsWith('-')))) {
-      fail(`${token.rawName} needs a folder or file after it\n${usage}`, 2);
+      return { mistake: `${token.rawName} needs a folder or file after it` };
     }
-    if (!wantsValue && token.value !== undefined) fail(`${token.rawName} takes no value\n${usage}`, 2);
+    if (!wantsValue && token.value !== undefined) return { mistake: `${token.rawName} takes no value` };
   }
-  if (values.help) {
-    console.log(usage);
-    process.exit(0);
-  }
-  if (values.build && values['no-build']) fail(`--build and --no-build ask for opposite things: give one of them\n${usage}`, 2);
+  if (values.help) return { help: true };
+  if (values.build && values['no-build']) return { mistake: '--build and --no-build ask for opposite things: give one of them' };
   return {
-    fail,
+    help: false,
     buildMode: values.build ? 'always' : values['no-build'] ? 'never' : 'auto',
     dist: values.dist as string | undefined,
     out: values.out as string | undefined,
     flags: new Set(own.filter((f) => values[f] === true)),
   };
+}
+
+export function outputCommand<Flag extends string = never>(name: string, usage: string, argv: readonly string[], own: readonly Flag[] = []): OutputCommand<Flag> {
+  // Killed while Chromium or the build runs: exit with the signal's code rather than leave a half-written file behind.
+  process.on('SIGINT', () => process.exit(130));
+  process.on('SIGTERM', () => process.exit(143));
+  const fail = (message: string, code = 1): never => {
+    console.error(`npm run ${name}: ${message}`);
+    process.exit(code);
+  };
+  const read = readOutputOptions(argv, own);
+  if ('mistake' in read) return fail(`${read.mistake}\n${usage}`, 2);
+  if (read.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  return { fail, buildMode: read.buildMode, dist: read.dist, out: read.out, flags: read.flags };
 }
