@@ -37,6 +37,9 @@ export interface SourceCheckInput {
   sources: LoadedSources;
 }
 
+/** Quotations this short (in words) about a study must come from the part of its source about that study. */
+const SHORT_QUOTE = 3;
+
 /** Fields that name things rather than say them: no quotation in them is checked. */
 const NOT_TEXT = new Set(['id', 'url', 'doi', 'pmid', 'from', 'basis', 'sharedBy', 'slug', 'lang', 'shareUrl', 'passage', 'author']);
 
@@ -229,6 +232,16 @@ export function checkSources(input: SourceCheckInput): { problems: Problem[]; pr
     if (prefer && near?.found) {
       const src = prefer.src;
       provenance.push({ kind: 'quoted words', said: words, where, source: src.id, sourceFile: src.file, passage: shownPassage(src.text, ...widen(src.text, near.start, near.end), Infinity), line: lineAt(src.text, near.start) });
+      return;
+    }
+    // A word or three ("may", "it seems") is found somewhere in almost any source; said of a study, it has to be found
+    // where the source speaks of that study, or it proves nothing.
+    if (prefer && near && wordsOf(words).length <= SHORT_QUOTE) {
+      fail(
+        `"${words}" is in quotation marks, but ${prefer.src.file} does not have it where it speaks of this study. ` +
+          `Nearest passage there (line ${lineAt(prefer.src.text, near.start)}): "${shownPassage(prefer.src.text, near.start, near.end)}". ` +
+          'Quote the words the source uses for this study, or drop the quotation marks if these are your own words',
+      );
       return;
     }
     let best: { src: SourceText; miss: ReturnType<typeof findQuote> } | undefined;

@@ -110,6 +110,18 @@ describe('quotes word for word', () => {
     expect(onlyProblem()).toMatch(/notes {2}"massage eases the symptoms of MS" is in quotation marks but not word for word/);
   });
 
+  it('holds a short quotation about a study to the part of the source about that study', () => {
+    talk.edit('data/studies.yaml', (t) => t.replace('so let me go slowly.', 'so let me go slowly. It helped with "footwork".'));
+    const line = lineOf(talk.read('data/studies.yaml'), 'with "footwork"');
+    expect(onlyProblem()).toMatch(
+      new RegExp(`^data/studies\\.yaml:${line}:\\d+ {2}studies\\[0\\]\\.notes {2}"footwork" is in quotation marks, but sources/blog-post\\.txt does not have it where it speaks of this study\\. Nearest passage there \\(line \\d+\\)`),
+    );
+    // The same word in a takeaway, about no one study, is found anywhere in the sources.
+    talk.edit('data/studies.yaml', (t) => t.replace(' It helped with "footwork".', ''));
+    talk.edit('data/takeaways.yaml', (t) => t.replace('One study calls\n  massage', 'Mind the "footwork". One study calls\n  massage'));
+    expect(problemsOf(talk.root)).toEqual([]);
+  });
+
   it('reports quoted words in a data field at the line where they are, not where the field starts', () => {
     talk.edit('data/takeaways.yaml', (t) => t.replace('One study calls\n  massage "a safe, noninvasive treatment', 'One study calls\n  massage "a safe, gentle treatment'));
     const line = lineOf(talk.read('data/takeaways.yaml'), 'massage "a safe, gentle');
