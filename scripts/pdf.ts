@@ -13,6 +13,7 @@ import { ChromiumMissing, chromiumPath } from '../src/chromium/chromium.ts';
 import { handoutPageFile, type Paper } from '../src/names/output-files.ts';
 import { makePdfs, PdfError, type PdfFile } from '../src/handout/make-pdfs.ts';
 import { talkFolder } from '../src/names/talk-folder.ts';
+import { shownPath } from '../src/names/shown-path.ts';
 
 const USAGE = `Usage: npm run pdf [-- options]
   --a4        print the handout on A4 paper (default: US Letter)
@@ -52,7 +53,7 @@ await buildFirstIfNeeded({ project, talkRoot, dist, buildMode: args.buildMode, o
 
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} kB`);
 const line = (f: PdfFile, what: string) =>
-  `${resolve(f.path).replace(`${process.cwd()}/`, '').padEnd(30)} ${String(f.pages).padStart(3)} pages  ${size(f.bytes).padStart(7)}  ${what}`;
+  `${shownPath(resolve(f.path)).padEnd(30)} ${String(f.pages).padStart(3)} pages  ${size(f.bytes).padStart(7)}  ${what}`;
 
 try {
   if (args.out) mkdirSync(resolve(args.out), { recursive: true });

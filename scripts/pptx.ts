@@ -3,7 +3,7 @@
 // descriptions as the deck.
 // Usage: npm run pptx [-- --no-build | --build] [-- --dist DIR] [-- --out FILE]; DECK_TALK picks another talk.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DataError, formatProblem } from '../src/data/data-error.ts';
 import { buildFirstIfNeeded } from './lib/build-first.ts';
@@ -12,6 +12,7 @@ import { makePptx } from '../src/pptx/make-pptx.ts';
 import { pptxFile } from '../src/names/output-files.ts';
 import { buildTalk } from '../src/deck/build-talk.ts';
 import { talkFolder } from '../src/names/talk-folder.ts';
+import { shownPath } from '../src/names/shown-path.ts';
 
 const USAGE = `Usage: npm run pptx [-- options]
   --build     build the deck first even if dist/ looks up to date
@@ -54,5 +55,5 @@ try {
   fail(`could not write ${target}: ${e instanceof Error ? e.message : String(e)}`);
 }
 const kb = Math.round(buffer.length / 1024);
-console.log(`${relative(process.cwd(), target) || target}  ${slides} slides  ${kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${kb} kB`}`);
+console.log(`${shownPath(target)}  ${slides} slides  ${kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${kb} kB`}`);
 console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

@@ -6,6 +6,7 @@ import { loadTalk } from '../src/data/load-data.ts';
 import { previewImageFile, singleFile } from '../src/names/output-files.ts';
 import { renderPreviewImage } from '../src/share/preview-image.ts';
 import { talkFolder } from '../src/names/talk-folder.ts';
+import { shownPath } from '../src/names/shown-path.ts';
 
 const root = talkFolder();
 const dist = resolve(process.argv[2] ?? 'dist');
@@ -20,9 +21,9 @@ try {
   await renderPreviewImage(single, out);
 } catch (e) {
   console.error(`Could not make the link-preview image: ${e instanceof Error ? e.message : String(e)}`);
-  const where = dist.replace(`${process.cwd()}/`, '');
+  const where = shownPath(dist);
   const again = where === 'dist' ? 'npm run share' : `npm run share -- ${where}`;
   console.error(`${where}/ is otherwise complete; only the image that link previews show is missing. Run "${again}" to make it.`);
   process.exit(1);
 }
-console.log(`${out.replace(`${process.cwd()}/`, '')}  ${(statSync(out).size / 1024).toFixed(1)} kB  (link preview, title slide)`);
+console.log(`${shownPath(out)}  ${(statSync(out).size / 1024).toFixed(1)} kB  (link preview, title slide)`);

@@ -14,6 +14,7 @@ import { loadSources } from './load-sources.ts';
 import { loadWords } from './load-locale.ts';
 import { checkDesigns } from './check-designs.ts';
 import type { Words } from '../locale/words.ts';
+import { shownPath } from '../names/shown-path.ts';
 
 type Model = { [K in CollectionName]: z.infer<(typeof COLLECTIONS)[K]['schema']> };
 
@@ -43,7 +44,7 @@ export interface TalkPaths {
 export function loadTalk({ root, cwd = process.cwd() }: TalkPaths): TalkModel {
   const problems: Problem[] = [];
   const files: string[] = [];
-  const shown = (p: string) => relative(cwd, p) || p;
+  const shown = (p: string) => shownPath(p, cwd);
   const collect = <T>(run: () => T): T | undefined => {
     try {
       return run();

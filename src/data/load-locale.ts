@@ -3,13 +3,14 @@
 // with a wrong or missing {placeholder} is reported at its line instead of reaching the audience.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Problem } from './data-error.ts';
 import { nearest } from './describe-value.ts';
 import { readText, readYaml, type Located } from './load-yaml.ts';
 import { messageShape, type MessageShape } from '../locale/placeholders.ts';
 import { makeWords, type Words } from '../locale/words.ts';
+import { shownPath } from '../names/shown-path.ts';
 
 /** The folder of locale files, one per language, shipped with the tool. */
 export const LOCALES_DIR = resolve(import.meta.dirname, '../../locales');
@@ -60,7 +61,7 @@ export function loadWords(
   lang: string,
   labels: Labels | undefined,
   talkFile: { file: string; locate: Located<unknown>['locate'] },
-  shown: (path: string) => string = (p) => relative(process.cwd(), p) || p,
+  shown: (path: string) => string = shownPath,
   dir = LOCALES_DIR,
 ): LoadedWords {
   const problems: Problem[] = [];

@@ -1,6 +1,7 @@
 // Whether the built deck in dist/ is missing or older than what it is built from, so `npm run pdf` builds first.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { shownPath } from '../names/shown-path.ts';
 
 export interface BuildInputs {
   /** The built folder. */
@@ -14,12 +15,12 @@ export interface BuildInputs {
 /** Why a build is needed, in words; undefined when the built files are there and newer than every source. */
 export function staleReason({ dist, outputs, sources }: BuildInputs): string | undefined {
   for (const file of outputs) {
-    if (!existsSync(join(dist, file))) return `${relative(process.cwd(), join(dist, file)) || file} is not built yet`;
+    if (!existsSync(join(dist, file))) return `${shownPath(join(dist, file))} is not built yet`;
   }
   const built = Math.min(...outputs.map((f) => statSync(join(dist, f)).mtimeMs));
   for (const source of sources) {
     const changed = newerThan(source, built);
-    if (changed) return `${relative(process.cwd(), changed) || changed} changed since the last build`;
+    if (changed) return `${shownPath(changed)} changed since the last build`;
   }
   return undefined;
 }

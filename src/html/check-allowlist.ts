@@ -11,7 +11,12 @@ function allowedLink(element: string, value: string): boolean {
 export function outsideAllowList(html: string, tags: readonly string[], attributes: Readonly<Record<string, readonly string[]>>): string[] {
   const allowed = new Set(tags);
   // The parser gives attribute names in lower case, as HTML reads them (an SVG's viewBox is viewbox here).
-  const named = (tag: string) => new Set([...(attributes['*'] ?? []), ...(attributes[tag] ?? [])].map((a) => a.toLowerCase()));
+  const byTag = new Map<string, Set<string>>();
+  const named = (tag: string) => {
+    let set = byTag.get(tag);
+    if (!set) byTag.set(tag, (set = new Set([...(attributes['*'] ?? []), ...(attributes[tag] ?? [])].map((a) => a.toLowerCase()))));
+    return set;
+  };
   const found: string[] = [];
   for (const el of elements(parseHtml(html), () => true)) {
     if (!allowed.has(el.name)) found.push(`<${el.name}>`);

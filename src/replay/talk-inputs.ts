@@ -3,11 +3,12 @@
 // npm run check, the build's replay step and npm run replay hold the named files to the same checks, each problem at
 // its field in talk.yaml; what is inside them is read by buildReplay (src/replay/build.ts), with its own file:line.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Problem } from '../data/data-error.ts';
 import { nearest } from '../data/describe-value.ts';
 import type { ReplayInputs, Talk } from '../schema/index.ts';
 import { audioKindOf, notAudioType } from './audio.ts';
+import { shownPath } from '../names/shown-path.ts';
 
 /** The files the talk names for its replay; none for replay: true, false or absent. */
 export function namedReplayInputs(talk: Pick<Talk, 'replay'>): ReplayInputs | undefined {
@@ -20,12 +21,6 @@ export interface ReplayFiles {
   chapters: string;
   captions?: string;
   offset: number;
-}
-
-/** A path as messages show it: from where the command runs when it is under it, else whole. */
-export function shownPath(path: string, cwd = process.cwd()): string {
-  const from = relative(cwd, path);
-  return from && !from.startsWith('..') && !isAbsolute(from) ? from : path;
 }
 
 /** The talk's replay files, found from its folder (root), or undefined when it names none. */
