@@ -1,4 +1,5 @@
 // Builds the deck with the project's own Vite config into a folder of the test's own, so tests never touch dist/.
+import { talkFolder } from '../../../src/names/talk-folder.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildTalk, type BuiltDeck } from '../../../src/deck/build-talk.ts';
@@ -15,5 +16,5 @@ export interface Built {
 export async function buildInto(name: string): Promise<Built> {
   const dir = await buildDeckInto(resolve(ROOT, '.tmp', `share-test-${name}`));
   // The deck plugin builds the talk DECK_TALK names (npm run screenshots with DECK_TALK=examples/…), so the slides listed here are the same talk's.
-  return { dir, deck: await buildTalk(resolve(ROOT, process.env.DECK_TALK ?? '.')), read: (file) => readFileSync(resolve(dir, file), 'utf8') };
+  return { dir, deck: await buildTalk(talkFolder(undefined, process.env, ROOT)), read: (file) => readFileSync(resolve(dir, file), 'utf8') };
 }
