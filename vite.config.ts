@@ -3,6 +3,7 @@ import { deckPlugin } from './src/vite/deck-plugin.ts';
 import { sharePlugin } from './src/vite/share-plugin.ts';
 import { trimRevealCssPlugin } from './src/vite/trim-reveal-css.ts';
 import { fontsPlugin } from './src/vite/fonts-plugin.ts';
+import { talkDist, talkFolder } from './src/names/talk-folder.ts';
 
 export default defineConfig({
   // Relative asset paths, so the built deck works from any web path (the single file covers file://).
@@ -12,7 +13,8 @@ export default defineConfig({
   // fontsPlugin: the typeface cut to the talk's characters (build), the whole faces (dev server).
   plugins: [deckPlugin(), sharePlugin(), trimRevealCssPlugin(), fontsPlugin()],
   build: {
-    outDir: 'dist',
+    // Each talk builds into its own folder (the project's talk: ./dist), so one talk's build never empties another's.
+    outDir: talkDist(talkFolder()),
     emptyOutDir: true,
     assetsInlineLimit: 0,
   },

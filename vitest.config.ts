@@ -7,6 +7,8 @@ export default defineConfig({
     // Two cores: at most two test files at a time, across both projects. Some "unit" folders (share, pdf,
     // present) drive Chromium too, each file with one browser.
     maxWorkers: 2,
+    // No test reads or writes the talk a person last named with --talk (the project's .talk file): each names its own.
+    env: { DECK_TALK_MEMORY: 'off' },
     testTimeout: 60_000,
     hookTimeout: 180_000,
     teardownTimeout: 30_000,

@@ -12,7 +12,6 @@ import { outputCommand } from './lib/output-command.ts';
 import { ChromiumMissing, chromiumPath } from '../src/chromium/chromium.ts';
 import { handoutPageFile, type Paper } from '../src/names/output-files.ts';
 import { makePdfs, PdfError, type PdfFile } from '../src/handout/make-pdfs.ts';
-import { talkFolder } from '../src/names/talk-folder.ts';
 import { shownPath } from '../src/names/shown-path.ts';
 
 const USAGE = `Usage: npm run pdf [-- options]
@@ -20,7 +19,8 @@ const USAGE = `Usage: npm run pdf [-- options]
   --letter    print the handout on US Letter paper
   --build     build the deck first even if dist/ looks up to date
   --no-build  never build; use dist/ as it is
-  --dist DIR  the built folder to print from and write to (default: dist)
+  --talk DIR  the talk to print (default: the one last named with --talk, else this project's)
+  --dist DIR  the built folder to print from and write to (default: the talk's own dist/)
   --out DIR   write the PDFs here instead of into the built folder
 Needs Chromium: apt-get install -y chromium (or CHROME_PATH set to a Chromium or Chrome).`;
 
@@ -30,9 +30,8 @@ const command = outputCommand('pdf', USAGE, process.argv.slice(2), ['a4', 'lette
 const { fail } = command;
 if (command.flags.has('a4') && command.flags.has('letter')) fail(`--a4 and --letter ask for two papers: give one of them\n${USAGE}`, 2);
 const args = { ...command, paper: (command.flags.has('a4') ? 'a4' : 'letter') as Paper };
-const talkRoot = talkFolder();
-const defaultDist = resolve(project, 'dist');
-const dist = resolve(args.dist ?? defaultDist);
+const talkRoot = command.talk.root;
+const dist = command.dist;
 
 // The browser first: without it nothing can be printed, so say so before spending time on a build.
 try {
@@ -49,7 +48,7 @@ try {
   throw e;
 }
 
-await buildFirstIfNeeded({ project, talkRoot, dist, buildMode: args.buildMode, outputs: ['index.html', handoutPageFile(talk)], nothingMade: 'nothing was printed', fail });
+await buildFirstIfNeeded({ project, talk: command.talk, dist, buildMode: args.buildMode, outputs: ['index.html', handoutPageFile(talk)], nothingMade: 'nothing was printed', fail });
 
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} kB`);
 const line = (f: PdfFile, what: string) =>
@@ -57,7 +56,7 @@ const line = (f: PdfFile, what: string) =>
 
 try {
   if (args.out) mkdirSync(resolve(args.out), { recursive: true });
-  const result = await makePdfs({ dist, talk, paper: args.paper, outDir: args.out, log: (l) => console.log(l) });
+  const result = await makePdfs({ dist, talk, paper: args.paper, buildCommand: command.talk.again('build'), outDir: args.out, log: (l) => console.log(l) });
   for (const w of result.warnings) console.warn(`warning: ${w}`);
   console.log(line(result.slides, 'slides, one per 16:9 page'));
   console.log(line(result.handout, `handout, ${args.paper === 'a4' ? 'A4' : 'US Letter'}`));

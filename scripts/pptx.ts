@@ -1,7 +1,7 @@
 // `npm run pptx`: builds the deck if dist/ is missing or out of date, then writes dist/<slug>.pptx, an editable
 // PowerPoint file of the talk (real text, tables, pictures with alternative text, speaker notes), from the same slide
 // descriptions as the deck.
-// Usage: npm run pptx [-- --no-build | --build] [-- --dist DIR] [-- --out FILE]; DECK_TALK picks another talk.
+// Usage: npm run pptx [-- --talk DIR] [-- --no-build | --build] [-- --dist DIR] [-- --out FILE]
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,23 +11,21 @@ import { outputCommand } from './lib/output-command.ts';
 import { makePptx } from '../src/pptx/make-pptx.ts';
 import { pptxFile } from '../src/names/output-files.ts';
 import { buildTalk } from '../src/deck/build-talk.ts';
-import { talkFolder } from '../src/names/talk-folder.ts';
 import { shownPath } from '../src/names/shown-path.ts';
 
 const USAGE = `Usage: npm run pptx [-- options]
   --build     build the deck first even if dist/ looks up to date
   --no-build  never build; write the PowerPoint file whatever dist/ holds
-  --dist DIR  the built folder to write into (default: dist)
-  --out FILE  write the PowerPoint file here instead
-DECK_TALK=<folder> makes the PowerPoint file of another talk.`;
+  --talk DIR  the talk (default: the one last named with --talk, else this project's)
+  --dist DIR  the built folder to write into (default: the talk's own dist/)
+  --out FILE  write the PowerPoint file here instead`;
 
 const started = performance.now();
 const project = resolve(import.meta.dirname, '..');
 const args = outputCommand('pptx', USAGE, process.argv.slice(2));
 const { fail } = args;
-const talkRoot = talkFolder();
-const defaultDist = resolve(project, 'dist');
-const dist = resolve(args.dist ?? defaultDist);
+const talkRoot = args.talk.root;
+const dist = args.dist;
 
 // Read and checked first: the same data the deck refuses is refused here, with the same messages.
 let deck;
@@ -40,7 +38,7 @@ try {
 for (const warning of deck.model.warnings) console.warn(`${formatProblem(warning)}  (a warning: the PowerPoint file is still written)`);
 
 // The build empties dist/, so it comes first: the PowerPoint file is written into the fresh dist/ beside the deck.
-await buildFirstIfNeeded({ project, talkRoot, dist, buildMode: args.buildMode, outputs: ['index.html'], nothingMade: 'no PowerPoint file was written', fail });
+await buildFirstIfNeeded({ project, talk: args.talk, dist, buildMode: args.buildMode, outputs: ['index.html'], nothingMade: 'no PowerPoint file was written', fail });
 
 const target = resolve(args.out ?? resolve(dist, pptxFile(deck.model.talk)));
 const { buffer, slides } = await makePptx(deck);

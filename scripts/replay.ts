@@ -13,7 +13,8 @@ import { replayFileProblems, replayInputsYaml, talkReplayFiles, type ReplayFileF
 import { shownPath } from '../src/names/shown-path.ts';
 import { ReplayInputError } from '../src/replay/vtt.ts';
 import { replayFile } from '../src/names/output-files.ts';
-import { talkFolder } from '../src/names/talk-folder.ts';
+import { chooseTalk, talkDist, talkFolder } from '../src/names/talk-folder.ts';
+import { againCommand, openTalk, shellWord } from '../src/cli/chosen-talk.ts';
 
 const HELP = `npm run replay [-- --audio <call.m4a|.mp3|.ogg> --chapters <talk.vtt>] [--captions <transcript.vtt>] [--offset <seconds>]
 npm run replay -- --edit [--audio <call.m4a>] [--chapters <talk.vtt>]
@@ -36,8 +37,8 @@ An option given here is used instead of the talk's.
   --offset <seconds>  the recording started this many seconds before the timeline (negative: after it)
   --edit              build the timeline editor instead (dist/<slug>-timeline.html): play the recording, press →
                       at each slide change, nudge, save the chapters file
-  --dist <folder>     the built deck (default dist/)
-  --talk <folder>     the talk (default DECK_TALK, else this folder)
+  --dist <folder>     the built deck (default: the talk's own dist/)
+  --talk <folder>     the talk (default: DECK_TALK, else the one last named with --talk, else this project's)
   --after-build       the last step of npm run build: makes the replay when the talk names its files, and otherwise
                       only warns if the deck links to a replay this build does not make
 `;
@@ -69,8 +70,11 @@ async function main(): Promise<number> {
   }
   const afterBuild = values['after-build'] ?? false;
   const edit = !afterBuild && (values.edit ?? false);
-  const root = talkFolder(values.talk);
-  const dist = resolve(values.dist ?? 'dist');
+  const opened = openTalk(values.talk);
+  // As the build's last step it says nothing of its own: the build has named the talk.
+  if (!afterBuild && process.env.DECK_QUIET_TALK !== '1') console.log(opened.line);
+  const root = opened.root;
+  const dist = resolve(values.dist ?? talkDist(root));
   const model = loadTalk({ root });
   const { talk, words } = model;
 
@@ -134,10 +138,10 @@ function noReplayWarning(model: TalkModel, root: string, dist: string): string {
 
 /** npm run replay, for this talk and this folder. */
 function command(root: string, dist: string, rest = ''): string {
-  const out = shownPath(dist);
-  const options = [root === process.cwd() ? '' : `--talk ${shownPath(root)}`, out === 'dist' ? '' : `--dist ${out}`].filter(Boolean).join(' ');
-  const all = [options, rest].filter(Boolean).join(' ');
-  return all ? `npm run replay -- ${all}` : 'npm run replay';
+  // The talk named always (--talk), unless it is the project's and nothing else would be chosen without it.
+  const bare = chooseTalk(undefined);
+  const extra = [...(dist === talkDist(root) ? [] : ['--dist', shellWord(shownPath(dist))]), ...(rest ? [rest] : [])];
+  return againCommand(bare.how === 'project' && bare.root === root ? bare : { root, how: 'option' }, 'replay', extra);
 }
 
 const afterBuild = process.argv.includes('--after-build');
@@ -151,7 +155,7 @@ main().then(
     if (afterBuild) {
       // As npm run share says it: what the build did make, what is missing, and the one command that makes it.
       const root = talkFolder(argValue('--talk'));
-      const dist = resolve(argValue('--dist') ?? 'dist');
+      const dist = resolve(argValue('--dist') ?? talkDist(root));
       console.error(
         `\nThe replay was not made. ${shownPath(dist)}/ is otherwise complete; only the replay of the call (the page and its copy of the recording) is missing. Fix the above, then run "${command(root, dist)}" to make it (no need to build again).`,
       );

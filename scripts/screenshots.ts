@@ -1,16 +1,47 @@
-// `npm run screenshots`: builds the deck and writes a PNG of every slide at 1280×720, and one contact
-// sheet of them all, into screenshots/ (ignored by git), to look at the deck as a person would.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+// `npm run screenshots [-- --talk <folder>]`: builds the talk's deck (into a folder of its own, never its dist/) and
+// writes a PNG of every slide at 1280×720, and one contact sheet of them all, into the talk's screenshots/ (ignored
+// by git), to look at the deck as a person would.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
 import { launchChromium } from '../src/chromium/chromium.ts';
-import { buildInto } from '../tests/share/support/build.ts';
 import { serveFolder } from '../src/serve/serve-folder.ts';
+import { NotATalk, openTalk, talkOption } from '../src/cli/chosen-talk.ts';
+import { buildTalk } from '../src/deck/build-talk.ts';
+import { DataError, formatProblem } from '../src/data/data-error.ts';
+import { shownPath } from '../src/names/shown-path.ts';
 
-const out = resolve('screenshots');
+const project = resolve(import.meta.dirname, '..');
+let talk;
+try {
+  talk = openTalk(talkOption(process.argv.slice(2)));
+} catch (e) {
+  if (!(e instanceof NotATalk)) throw e;
+  console.error(e.message);
+  process.exit(1);
+}
+console.log(talk.line);
+process.env.DECK_TALK = talk.root;
+let deck;
+try {
+  deck = await buildTalk(talk.root);
+} catch (e) {
+  if (!(e instanceof DataError)) throw e;
+  console.error(`${e.problems.map(formatProblem).join('\n')}\n\nNo screenshots were taken. Fix the above and run "${talk.again('screenshots')}" again.`);
+  process.exit(1);
+}
+const out = resolve(talk.root, 'screenshots');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const built = await buildInto('screenshots');
+const dir = mkdtempSync(join(tmpdir(), 'deck-screenshots-'));
+process.on('exit', () => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}-private`, { recursive: true, force: true });
+});
+await build({ root: project, configFile: resolve(project, 'vite.config.ts'), logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
+const built = { dir, deck };
 const served = await serveFolder(built.dir);
 const browser = await launchChromium();
 try {
@@ -40,7 +71,7 @@ try {
   );
   await sheet.screenshot({ path: resolve(out, 'contact-sheet.png'), fullPage: true });
   writeFileSync(resolve(out, 'README.txt'), 'Made by npm run screenshots; not kept in git.\n');
-  console.log(`${files.length} slides and contact-sheet.png in ${out}`);
+  console.log(`${files.length} slides and contact-sheet.png in ${shownPath(out)}/`);
 } finally {
   await browser.close();
   await served.close();

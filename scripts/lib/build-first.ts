@@ -2,12 +2,13 @@
 // is missing or older than anything it is made from. One list of what a deck is made from, for both commands.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { build } from 'vite';
 import { staleReason } from '../../src/handout/build-state.ts';
+import type { OpenedTalk } from '../../src/cli/chosen-talk.ts';
+import { talkDist } from '../../src/names/talk-folder.ts';
 
 export interface BuildFirst {
   project: string;
-  talkRoot: string;
+  talk: OpenedTalk;
   dist: string;
   /** 'always' (--build), 'never' (--no-build), or when stale. */
   buildMode: 'always' | 'never' | 'auto';
@@ -19,7 +20,8 @@ export interface BuildFirst {
 }
 
 export async function buildFirstIfNeeded(o: BuildFirst): Promise<void> {
-  const { project, talkRoot, dist } = o;
+  const { project, dist } = o;
+  const talkRoot = o.talk.root;
   const reason =
     o.buildMode === 'always'
       ? 'asked to build'
@@ -41,15 +43,10 @@ export async function buildFirstIfNeeded(o: BuildFirst): Promise<void> {
           });
   if (!reason) return;
   console.log(`Building the deck first (${reason})…`);
-  if (dist === resolve(project, 'dist')) {
-    // The project's own build, so dist/ stays complete (the single file and the link-preview image too).
-    const run = spawnSync('npm', ['run', 'build'], { cwd: project, stdio: 'inherit', env: process.env });
-    if (run.status !== 0) o.fail(`the build failed (see above); ${o.nothingMade}.`);
-    return;
-  }
-  try {
-    await build({ root: project, configFile: resolve(project, 'vite.config.ts'), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
-  } catch (e) {
-    o.fail(`the build failed; ${o.nothingMade}.\n${e instanceof Error ? e.message : String(e)}`);
-  }
+  // npm run build itself, so the folder is complete (the single file, the link-preview image, the replay); the build
+  // refuses a folder holding another talk's outputs rather than empty it.
+  // The talk goes by DECK_TALK, so this build does not change the talk remembered for commands without --talk.
+  const args = ['run', '--silent', 'build', ...(dist === talkDist(talkRoot) ? [] : ['--', '--dist', dist])];
+  const run = spawnSync('npm', args, { cwd: project, stdio: 'inherit', env: { ...process.env, DECK_TALK: talkRoot } });
+  if (run.status !== 0) o.fail(`the build failed (see above); ${o.nothingMade}.`);
 }

@@ -1,6 +1,9 @@
 // What `npm run pdf` and `npm run pptx` share as commands: the options that say where and whether to build (read with
 // node:util's parseArgs), failing with the command's name and an exit code, and stopping at once on Ctrl-C.
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { NotATalk, openTalk, type OpenedTalk } from '../../src/cli/chosen-talk.ts';
+import { talkDist } from '../../src/names/talk-folder.ts';
 
 export type BuildMode = 'auto' | 'always' | 'never';
 
@@ -8,7 +11,10 @@ export interface OutputCommand<Flag extends string> {
   /** Says what went wrong, prefixed with the command's name, and exits (1 unless told; 2 for a wrong option). */
   fail(message: string, code?: number): never;
   buildMode: BuildMode;
-  dist: string | undefined;
+  /** The talk, chosen and named on the command's first line. */
+  talk: OpenedTalk;
+  /** The built folder: --dist, else the talk's own dist/. */
+  dist: string;
   out: string | undefined;
   /** The command's own on/off options, such as --a4. */
   flags: Set<Flag>;
@@ -17,7 +23,7 @@ export interface OutputCommand<Flag extends string> {
 /** What the options ask for, or what is wrong with them (said in this command's words, with exit code 2). */
 export type OutputOptions<Flag extends string> =
   | { help: true }
-  | { help: false; buildMode: BuildMode; dist: string | undefined; out: string | undefined; flags: Set<Flag> }
+  | { help: false; buildMode: BuildMode; talk: string | undefined; dist: string | undefined; out: string | undefined; flags: Set<Flag> }
   | { mistake: string };
 
 /** Reads the options without acting on them, so each mistake can be tested without running a command. */
@@ -27,6 +33,7 @@ export function readOutputOptions<Flag extends string = never>(argv: readonly st
     'no-build': { type: 'boolean' },
     dist: { type: 'string' },
     out: { type: 'string' },
+    talk: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     ...Object.fromEntries(own.map((f) => [f, { type: 'boolean' }])),
   } as const;
@@ -48,6 +55,7 @@ export function readOutputOptions<Flag extends string = never>(argv: readonly st
   return {
     help: false,
     buildMode: values.build ? 'always' : values['no-build'] ? 'never' : 'auto',
+    talk: values.talk as string | undefined,
     dist: values.dist as string | undefined,
     out: values.out as string | undefined,
     flags: new Set(own.filter((f) => values[f] === true)),
@@ -68,5 +76,13 @@ export function outputCommand<Flag extends string = never>(name: string, usage: 
     console.log(usage);
     process.exit(0);
   }
-  return { fail, buildMode: read.buildMode, dist: read.dist, out: read.out, flags: read.flags };
+  let talk: OpenedTalk;
+  try {
+    talk = openTalk(read.talk);
+  } catch (e) {
+    if (e instanceof NotATalk) return fail(e.message);
+    throw e;
+  }
+  console.log(talk.line);
+  return { fail, talk, buildMode: read.buildMode, dist: resolve(read.dist ?? talkDist(talk.root)), out: read.out, flags: read.flags };
 }

@@ -22,6 +22,8 @@ export interface PdfOptions {
   /** Progress and warnings, one line each. */
   log?: (line: string) => void;
   env?: NodeJS.ProcessEnv;
+  /** The exact command that builds this talk, for the message when it is not built. */
+  buildCommand?: string;
 }
 
 export interface PdfFile {
@@ -47,7 +49,7 @@ export async function makePdfs(options: PdfOptions): Promise<PdfResult> {
   const dist = resolve(options.dist);
   const outDir = resolve(options.outDir ?? dist);
   for (const file of ['index.html', handoutPageFile(talk)]) {
-    if (!existsSync(join(dist, file))) throw new PdfError(`${join(dist, file)} is missing: build the deck first (npm run build).`);
+    if (!existsSync(join(dist, file))) throw new PdfError(`${join(dist, file)} is missing: build the deck first (${options.buildCommand ?? 'npm run build'}).`);
   }
   const browser = await launchChromium({ env: options.env });
   const server = await serveFolder(dist);

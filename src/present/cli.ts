@@ -7,6 +7,8 @@ import { elements, parseHtml, textOf } from '../html/dom.ts';
 import { newToken, startPresentServer } from './server.ts';
 import { speakerNotesFile } from '../slides/audience.ts';
 import { checkRecordFile, createRecorder, type Recorder } from './record.ts';
+import { chooseTalk, rememberTalk, talkDist, WHY_THIS_TALK, type ChosenTalk } from '../names/talk-folder.ts';
+import { shownPath } from '../names/shown-path.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const DEFAULT_PORT = 5180;
@@ -20,7 +22,9 @@ the presenter's (secret, new each run) and the listeners'.
   --host <address>    address to listen on (env PRESENT_HOST; default 127.0.0.1)
   --public-url <url>  the address listeners use, when behind a proxy, e.g. https://talks.example.org/ms-massage/
                       (env PRESENT_PUBLIC_URL)
-  --dist <folder>     the built deck (env PRESENT_DIST; default dist/)
+  --talk <folder>     the talk to present: its built deck is <folder>/dist (default: DECK_TALK, else the talk last
+                      named with --talk, else this project's)
+  --dist <folder>     the built deck (env PRESENT_DIST; default: the talk's own dist/)
   --token-file <file> keep the presenter's secret in this file (made if missing, mode 600), so a restart keeps
                       the presenter's link working (env PRESENT_TOKEN_FILE; default: a new secret each run)
   --trust-proxy       a reverse proxy on this machine sets X-Forwarded-For: count listeners by that address
@@ -41,6 +45,8 @@ export interface CliSettings {
   host: string;
   publicUrl?: string;
   dist: string;
+  /** The talk whose deck is served, and how it was chosen (for the first line). */
+  talk: ChosenTalk;
   tokenFile?: string;
   trustProxy: boolean;
   maxPerAddress: number;
@@ -59,6 +65,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
       host: { type: 'string' },
       'public-url': { type: 'string' },
       dist: { type: 'string' },
+      talk: { type: 'string' },
       'token-file': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
       'max-per-address': { type: 'string' },
@@ -76,17 +83,20 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
   if (!/^\d+$/.test(portText) || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${portText}"`);
   const perAddressText = values['max-per-address'] ?? env.PRESENT_MAX_PER_ADDRESS ?? '50';
   if (!/^[1-9]\d{0,5}$/.test(perAddressText)) throw new Error(`--max-per-address must be a whole number from 1, not "${perAddressText}"`);
+  const talk = chooseTalk(values.talk, env);
+  const dist = resolve(values.dist ?? env.PRESENT_DIST ?? talkDist(talk.root));
   return {
+    talk,
     port,
     host: values.host ?? env.PRESENT_HOST ?? '127.0.0.1',
     publicUrl: values['public-url'] ?? (env.PRESENT_PUBLIC_URL || undefined),
-    dist: resolve(values.dist ?? env.PRESENT_DIST ?? resolve(ROOT, 'dist')),
+    dist,
     tokenFile: values['token-file'] ?? (env.PRESENT_TOKEN_FILE || undefined),
     trustProxy: values['trust-proxy'] ?? ['1', 'true', 'yes'].includes((env.PRESENT_TRUST_PROXY ?? '').toLowerCase()),
     maxPerAddress: Number(perAddressText),
     build: values.build ?? false,
     ...(values.record ? { record: resolve(values.record) } : {}),
-    speakerNotes: resolve(values['speaker-notes'] ?? env.PRESENT_SPEAKER_NOTES ?? speakerNotesFile(resolve(values.dist ?? env.PRESENT_DIST ?? resolve(ROOT, 'dist')))),
+    speakerNotes: resolve(values['speaker-notes'] ?? env.PRESENT_SPEAKER_NOTES ?? speakerNotesFile(dist)),
   };
 }
 
@@ -144,7 +154,12 @@ export function startupText(
     '',
     ...presenter,
     '',
-    '  Listener link (share this one):',
+    ...(isLoopback(new URL(present.listenerUrl).hostname)
+      ? [
+          '  Listener link (opens only on this computer: to share a live link, run npm run present on a server;',
+          '  see "Present with a live link" in the README):',
+        ]
+      : ['  Listener link (share this one):']),
     `    ${present.listenerUrl}`,
     '',
     'Press Ctrl+C to stop.',
@@ -165,8 +180,18 @@ export function startupText(
   return { out, warning };
 }
 
-async function buildDeck(dist: string) {
+/** The first line: which talk is served, by the title its built page carries, and from which folder. */
+export function talkLine(settings: Pick<CliSettings, 'dist' | 'talk'>): string {
+  const page = resolve(settings.dist, 'index.html');
+  const heading = existsSync(page) ? elements(parseHtml(readFileSync(page, 'utf8')), 'title')[0] : undefined;
+  const title = heading ? `“${textOf(heading)}”` : '(not built)';
+  const why = WHY_THIS_TALK[settings.talk.how];
+  return `Talk: ${title} from ${shownPath(settings.dist)}/ (${why})`;
+}
+
+async function buildDeck(dist: string, talkRoot: string) {
   console.log('Building the deck…');
+  process.env.DECK_TALK = talkRoot;
   // Vite is a development dependency: a server installed with `npm ci --omit=dev` cannot build, only serve.
   const vite = await import('vite').catch(() => null);
   if (!vite) {
@@ -185,7 +210,9 @@ async function main() {
     console.log(HELP);
     return;
   }
-  if (settings.build || !existsSync(resolve(settings.dist, 'index.html'))) await buildDeck(settings.dist);
+  if (process.argv.slice(2).some((a) => a === '--talk' || a.startsWith('--talk='))) rememberTalk(settings.talk.root);
+  if (settings.build || !existsSync(resolve(settings.dist, 'index.html'))) await buildDeck(settings.dist, settings.talk.root);
+  console.log(talkLine(settings));
   const token = settings.tokenFile ? tokenFromFile(resolve(settings.tokenFile)) : undefined;
   let recorder: Recorder | undefined;
   if (settings.record) {

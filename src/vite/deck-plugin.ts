@@ -9,8 +9,11 @@ import { buildTalk, buildTalkFor, type BuiltDeck } from '../deck/build-talk.ts';
 import { speakerNotesFile, speakerOnlyNotes } from '../slides/audience.ts';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { EXTRA_PAGES } from './extra-pages.ts';
-import { BUILD_CLOSING, DEV_CLOSING, problemReport, runByViteCommand } from '../cli/report.ts';
-import { talkFolder } from '../names/talk-folder.ts';
+import { buildClosing, devClosing, problemReport, runByViteCommand, type Closing } from '../cli/report.ts';
+import { againCommand } from '../cli/chosen-talk.ts';
+import { chooseTalk, type ChosenTalk } from '../names/talk-folder.ts';
+import { otherTalkIn, writeBuiltFrom } from '../names/built-from.ts';
+import { shownPath } from '../names/shown-path.ts';
 
 export interface DeckPluginOptions {
   /** Folder holding data/ and slides/; defaults to the DECK_TALK environment variable, then the project root. */
@@ -30,7 +33,10 @@ export interface DeckPluginApi {
 
 export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginApi> {
   let talkRoot = '';
+  let chosen: ChosenTalk | undefined;
   let outDir = '';
+  /** What a failed build says to do: the exact command for this talk. */
+  const closing = (): Closing => buildClosing(shownPath(outDir), againCommand(chosen!, 'build'));
   let reading: Promise<BuiltDeck> | undefined;
   /** A build reads the talk once (buildStart) and makes both its audiences' slides from that one reading. */
   let both: Promise<Record<'public' | 'speaker', BuiltDeck>> | undefined;
@@ -44,7 +50,8 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginAp
     name: 'deck',
     api: { built: () => reading },
     configResolved(config) {
-      talkRoot = talkFolder(options.talk);
+      chosen = chooseTalk(options.talk);
+      talkRoot = chosen.root;
       outDir = resolve(config.root, config.build?.outDir ?? 'dist');
     },
     configureServer(s) {
@@ -65,6 +72,20 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginAp
     },
     async buildStart() {
       if (server) return;
+      // Another talk's deck, PDFs and PowerPoint are never emptied away by this build (emptyOutDir): refused first.
+      const other = otherTalkIn(outDir, talkRoot);
+      if (other) {
+        const message =
+          `${shownPath(outDir)}/ holds the outputs of another talk, “${other.title}” (${shownPath(other.talk)}); building ` +
+          `this talk there would delete them, so nothing was built. Each talk builds into its own folder: ${againCommand(chosen!, 'build')}`;
+        if (runByViteCommand()) {
+          this.environment.logger.error(message);
+          process.exit(1);
+        }
+        const err = new Error(message);
+        err.stack = '';
+        throw err;
+      }
       // Checked before anything is written, so a failed build leaves the last good dist/ as it was.
       try {
         both = buildTalkFor(talkRoot);
@@ -75,10 +96,10 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginAp
       } catch (e) {
         if (e instanceof DataError && runByViteCommand()) {
           // From the command line: the report alone, as `npm run check` prints it, without Vite's stack trace.
-          this.environment.logger.error(`\n${problemReport(e.problems, BUILD_CLOSING)}`);
+          this.environment.logger.error(`\n${problemReport(e.problems, closing())}`);
           process.exit(1);
         }
-        throw e instanceof DataError ? plainError(e) : e;
+        throw e instanceof DataError ? plainError(e, closing()) : e;
       }
     },
     async generateBundle() {
@@ -95,6 +116,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginAp
         mkdirSync(dirname(file), { recursive: true });
         writeFileSync(file, JSON.stringify(held), { mode: 0o600 });
       } else rmSync(file, { force: true });
+      writeBuiltFrom(outDir, talkRoot, deck.model.talk.title);
     },
     // The speaker notes, apart from the page: the speaker view and the print view load them (src/browser/slide-notes.ts).
     // The dev server's page keeps its notes (the speaker's private ones too), so its module is empty.
@@ -118,9 +140,9 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginAp
           problems = undefined;
           return lastGood;
         } catch (e) {
-          if (!server) throw e instanceof DataError ? plainError(e) : e;
+          if (!server) throw e instanceof DataError ? plainError(e, closing()) : e;
           // The dev server keeps showing the last good deck and reports the problems in its overlay.
-          const message = e instanceof DataError ? problemReport(e.problems, DEV_CLOSING) : String(e);
+          const message = e instanceof DataError ? problemReport(e.problems, devClosing(lastGood !== undefined)) : String(e);
           server.config.logger.error(message);
           problems = { message, stack: '', plugin: 'deck' };
           server.ws.send({ type: 'error', err: problems });
@@ -132,8 +154,8 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginAp
 }
 
 /** The problems alone, without a stack trace: the person reading them edits data files, not code. */
-function plainError(e: DataError): Error {
-  const err = new Error(problemReport(e.problems, BUILD_CLOSING));
+function plainError(e: DataError, closing: Closing): Error {
+  const err = new Error(problemReport(e.problems, closing));
   err.stack = '';
   return err;
 }

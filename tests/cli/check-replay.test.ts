@@ -30,7 +30,7 @@ describe('npm run check on a talk that names its replay files', () => {
       expect.stringMatching(new RegExp(`data/talk\\.yaml:${line + 1}:10  replay\\.audio  the call's recording is not there: there is no file recording/call\\.m4a in the talk's folder`)),
       expect.stringMatching(new RegExp(`data/talk\\.yaml:${line + 3}:13  replay\\.captions  the transcript is not there: there is no file recording/transcript\\.vtt`)),
     ]);
-    expect(run.stderr).toContain('2 problems found. Nothing was changed; fix them and run "npm run check" again.');
+    expect(run.stderr).toContain(`2 problems found. Nothing was changed; fix them and run "npm run check -- --talk ${talk.root}" again.`);
   });
 
   it('is content once they are there, without reading the recording', () => {

@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { talkRootFromArgs } from '../../src/cli/talk-root.ts';
+import { talkOption } from '../../src/cli/chosen-talk.ts';
+import { chooseTalk } from '../../src/names/talk-folder.ts';
 import { runByViteCommand } from '../../src/cli/report.ts';
 import { copyTalk, ROOT, type TalkCopy } from '../data/talk-copy.ts';
 
@@ -41,9 +42,9 @@ describe('npm run check and npm run build on a talk with mistakes', () => {
     const checked = problemLines(check.stderr);
     expect(checked).toHaveLength(3);
     expect(checked[0]).toMatch(/talk\.yaml:17:16 {2}lengthMinutes {2}expected a number, found "thirty"$/);
-    expect(check.stderr).toContain('3 problems found. Nothing was changed; fix them and run "npm run check" again.');
+    expect(check.stderr).toContain(`3 problems found. Nothing was changed; fix them and run "npm run check -- --talk ${talk.root}" again.`);
     expect(problemLines(build.stdout + build.stderr)).toEqual(checked);
-    expect(build.stdout + build.stderr).toContain('3 problems found. Nothing was built; the last build in dist/ is unchanged. Fix them and build again.');
+    expect(build.stdout + build.stderr).toContain(`3 problems found. Nothing was built; the last build in ${out}/ is unchanged. Fix them and run "npm run build -- --talk ${talk.root}" again.`);
     expect(build.stdout + build.stderr).not.toMatch(/^\s+at /m);
 
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('the last good build');
@@ -80,12 +81,14 @@ describe('npm run check on a talk with a wrong type in a study and a takeaway re
 describe('which talk a command works on', () => {
   it('--talk, --talk=, then DECK_TALK, then this project, each read from where the command started', () => {
     const here = (p: string) => resolve(process.cwd(), p);
-    expect(talkRootFromArgs(['--talk', 'examples/a'], { DECK_TALK: 'b' })).toBe(here('examples/a'));
-    expect(talkRootFromArgs(['--talk=examples/a'], {})).toBe(here('examples/a'));
-    expect(talkRootFromArgs([], { DECK_TALK: 'b' })).toBe(here('b'));
-    expect(talkRootFromArgs([], { DECK_TALK: '/elsewhere/talk' })).toBe('/elsewhere/talk');
-    expect(talkRootFromArgs([], {})).toBe(process.cwd());
-    expect(() => talkRootFromArgs(['--talk'], {})).toThrow('--talk needs a folder');
+    const off = { DECK_TALK_MEMORY: 'off' };
+    const root = (args: string[], env: NodeJS.ProcessEnv) => chooseTalk(talkOption(args), { ...off, ...env }).root;
+    expect(root(['--talk', 'examples/a'], { DECK_TALK: 'b' })).toBe(here('examples/a'));
+    expect(root(['--talk=examples/a'], {})).toBe(here('examples/a'));
+    expect(root([], { DECK_TALK: 'b' })).toBe(here('b'));
+    expect(root([], { DECK_TALK: '/elsewhere/talk' })).toBe('/elsewhere/talk');
+    expect(root([], {})).toBe(process.cwd());
+    expect(() => talkOption(['--talk'])).toThrow('--talk needs a folder');
   });
 
   it('knows when it runs as the vite command', () => {

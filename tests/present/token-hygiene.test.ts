@@ -51,7 +51,7 @@ describe('npm run present keeps the secret out of sight', () => {
   it('with --token-file, prints the listener link and where the presenter link is kept, never the secret', async () => {
     const file = tokenFile(0o600);
     const run = await present(['--token-file', file]);
-    expect(run.stdout).toContain('Listener link (share this one):');
+    expect(run.stdout).toContain('Listener link (opens only on this computer: to share a live link, run npm run present on a server;');
     expect(run.stdout).toContain(file);
     expect(run.stdout + run.stderr).not.toContain(TOKEN);
     expect(run.stdout).toMatch(/echo "http:\/\/127\.0\.0\.1:\d+\/#presenter=\$\(cat .*presenter-token\)"/);

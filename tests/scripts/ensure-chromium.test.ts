@@ -60,15 +60,18 @@ describe('package.json', () => {
 
   it('checks for Chromium before the build starts (vite empties dist/, and the postbuild preview image needs Chromium)', () => {
     expect(scripts.prebuild).toBe('node scripts/ensure-chromium.mjs --chromium-only');
-    expect(scripts.build).toBe('vite build');
-    // The preview image first (it needs Chromium), then the follow-along server compiled for a server without dev tools,
-    // then the replay of the call when the talk names its files (last: when it fails, the rest is made).
-    expect(scripts.postbuild).toBe('npm run share && npm run build:present && npm run replay -- --after-build');
+    // scripts/deck.ts builds the talk into its own dist/, then makes the preview image (it needs Chromium), the
+    // follow-along server compiled for a server without dev tools, and the replay when the talk names its files.
+    expect(scripts.build).toBe('tsx scripts/deck.ts build');
+    expect(scripts.postbuild).toBeUndefined();
+    const steps = readFileSync(resolve(ROOT, 'scripts/deck.ts'), 'utf8');
+    expect(steps.indexOf("['share'")).toBeLessThan(steps.indexOf("['build:present'"));
+    expect(steps.indexOf("['build:present'")).toBeLessThan(steps.indexOf("['replay'"));
   });
 
   it('needs no Chromium for the dev server: npm start and npm run dev have no pre-script and do not build', () => {
-    expect(scripts.start).toBe('vite');
-    expect(scripts.dev).toBe('vite');
+    expect(scripts.start).toBe('tsx scripts/deck.ts dev');
+    expect(scripts.dev).toBe('tsx scripts/deck.ts dev');
     expect(scripts.prestart).toBeUndefined();
     expect(scripts.predev).toBeUndefined();
   });

@@ -39,7 +39,7 @@ describe('scripts/share.ts', () => {
   it('without the single file: exit 1, says to build first', () => {
     const run = share({ CHROME_PATH: '/nonexistent' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/is missing: run "vite build" first \(npm run build does both\)\./);
+    expect(run.stderr).toMatch(/is missing: build the deck first with "npm run build" \(it makes this image too\)\./);
     expect(run.stdout + run.stderr).not.toMatch(/^\s+at /m);
   }, 60_000);
 });

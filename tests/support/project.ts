@@ -1,6 +1,7 @@
 // What many test files need, in one place: where the project is, which talk Vite builds, building a talk into a
 // folder of the test's own (never dist/), and waiting for a deck page to be ready.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { builtFromFile } from '../../src/names/built-from.ts';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { LogLevel } from 'vite';
@@ -29,6 +30,8 @@ export async function withTalk<T>(talk: string | undefined, run: () => Promise<T
  */
 export async function buildDeckInto(outDir: string, talk?: string, logLevel: LogLevel = 'error'): Promise<string> {
   mkdirSync(outDir, { recursive: true });
+  // The folder is the test's own: whichever talk it held before, this build may replace it (a person's build refuses).
+  rmSync(builtFromFile(outDir), { force: true });
   const { build } = await import('vite');
   await withTalk(talk, () => build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel, build: { outDir, emptyOutDir: true } }));
   return outDir;
