@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { COLLECTIONS, type CollectionName } from '../schema/index.ts';
+import { checkShown } from './check-shown.ts';
 import { GENERATED, OrderSchema, type Order } from '../schema/order.ts';
 import type { z } from 'zod';
 import { DataError, formatPath, type Problem } from './data-error.ts';
@@ -72,7 +73,15 @@ export function loadTalk({ root, cwd = process.cwd() }: TalkPaths): TalkModel {
   // across files below, so every problem is found in one run.
   const read: Partial<Record<Source, Readable>> = {};
   const model: Partial<Model> & { order?: Order } = {};
-  const readFile = <S extends z.ZodType>(source: Source, path: string, schema: S): z.infer<S> | undefined => {
+  const readFile = <S extends z.ZodType>(source: Source, path: string, schema: S, optional = false): z.infer<S> | undefined => {
+    // A file the talk may leave out reads as an empty one: its sections are simply absent.
+    if (optional && !existsSync(path)) {
+      const parsed = schema.safeParse({});
+      if (parsed.success) {
+        read[source] = { data: parsed.data, locate: () => ({ line: 1, column: 1 }) };
+        return parsed.data;
+      }
+    }
     files.push(path);
     const text = collect(() => readText(path, shown(path)));
     if (text === undefined) return undefined;
@@ -82,8 +91,8 @@ export function loadTalk({ root, cwd = process.cwd() }: TalkPaths): TalkModel {
     return result.value;
   };
   for (const name of Object.keys(COLLECTIONS) as CollectionName[]) {
-    const { file, schema } = COLLECTIONS[name];
-    const value = readFile(name, join(root, 'data', file), schema);
+    const { file, schema, optional } = COLLECTIONS[name];
+    const value = readFile(name, join(root, 'data', file), schema, optional);
     if (value !== undefined) (model as Record<string, unknown>)[name] = value;
   }
   const orderPath = join(root, 'slides', 'order.yaml');
@@ -169,7 +178,12 @@ export function loadTalk({ root, cwd = process.cwd() }: TalkPaths): TalkModel {
     ...(read[source]?.locate(path) ?? { line: 1, column: 1 }),
     field: formatPath(path),
   });
-  return { ...(model as Model & { order: Order }), markdown, words: loaded!.words, warnings: loaded!.warnings, where, files, provenance: checked.provenance };
+  const full = model as Model & { order: Order };
+  // A slide in the running order with nothing to show is a problem; data no slide shows, a warning.
+  const shownCheck = checkShown(full, where, (source) => existsSync(pathOf(source)));
+  if (shownCheck.problems.length) throw new DataError(inReadingOrder(shownCheck.problems, files.map(shown)));
+  const warnings = [...loaded!.warnings, ...shownCheck.warnings];
+  return { ...full, markdown, words: loaded!.words, warnings, where, files, provenance: checked.provenance };
 }
 
 /** Problems file by file, in the order the files were read, and in line order within each file. */

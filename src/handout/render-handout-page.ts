@@ -201,7 +201,7 @@ function backMatter({ model, slides }: BuiltDeck): Raw {
   const { studies, resources, people, quotes, words: w } = model;
   const slideNumbers = (study: Study) =>
     slides.flatMap((s, i) => (s.id === `study-${study.id}` || s.id.startsWith(`study-${study.id}-`) ? [i + 1] : []));
-  const hosts = w.list(people.invitedBy.people.map((p) => p.name));
+  const hosts = people.invitedBy ? w.list(people.invitedBy.people.map((p) => p.name)) : '';
   const book = people.book;
   const author = book && people.helpers.find((h) => h.id === book.author);
   return html`<section class="back references" aria-labelledby="references">
@@ -210,7 +210,7 @@ function backMatter({ model, slides }: BuiltDeck): Raw {
 ${studies.studies.map((s) => reference(s, slideNumbers(s), w))}
 </ol>
 </section>
-<section class="back" aria-labelledby="read-more">
+${resources.resources.length ? html`<section class="back" aria-labelledby="read-more">
 <h2 id="read-more">${w.text('resources.title')}</h2>
 <ul class="resources">
 ${resources.resources.map(
@@ -220,12 +220,12 @@ ${resources.resources.map(
     }</li>\n`,
 )}
 </ul>
-</section>
+</section>` : ''}
 <section class="back" aria-labelledby="thanks">
 <h2 id="thanks">${w.text('handout.thanks')}</h2>
 <ul class="thanks">
-<li>${w.html('handout.invited', { hosts, organisation: people.invitedBy.organisation })}</li>
-<li>${w.html('handout.team', { summary: markdownInline(people.team.summary), didWhat: people.team.didWhat.join('; ') })}</li>
+${people.invitedBy ? html`<li>${w.html('handout.invited', { hosts, organisation: people.invitedBy.organisation })}</li>` : ''}
+${people.team ? html`<li>${w.html('handout.team', { name: people.team.name ?? w.text('thanks.teamWord'), summary: markdownInline(people.team.summary), didWhat: people.team.didWhat.join('; ') })}</li>` : ''}
 ${people.helpers.map((h) => html`<li>${helperLine(h, book && author && h.id === author.id ? book.titles : undefined, w)}</li>\n`)}
 ${quotes.quotes.length ? html`<li>${w.html('handout.quoted', {
   names: w.listHtml(quotes.quotes.map((q) => html`<strong>${q.credential ? `${q.person}, ${q.credential}` : q.person}</strong>`)),

@@ -18,42 +18,49 @@ const itemHeight = (text: string) => textHeight(text, ITEM_PX, ITEM_WIDTH, { bol
 
 export function renderAcknowledgements(model: TalkModel): Slide[] {
   const { people, words: w } = model;
-  const hosts = w.list(people.invitedBy.people.map((p) => p.name));
-  const summary = lowerFirst(people.team.summary, w);
-  const thanks = listSlides({
+  const invitedBy = people.invitedBy;
+  const team = people.team;
+  const hosts = invitedBy ? w.list(invitedBy.people.map((p) => p.name)) : '';
+  const organisation = invitedBy?.organisation ?? '';
+  const summary = team ? lowerFirst(team.summary, w) : '';
+  // What the talk calls the team ("“team”", "family"): its own word, else the deck's.
+  const name = team?.name ?? w.text('thanks.teamWord');
+  // Only what the talk has: no invitation, no team, no helpers each leave their line (or slide) out.
+  const firstItems = [...(invitedBy ? (['invited'] as const) : []), ...(team ? (['team'] as const) : [])];
+  const thanks = !firstItems.length ? [] : listSlides({
     id: 'thanks',
     title: w.text('thanks.title'),
     kind: 'thanks',
     weight: 1,
     words: w,
     margin: 18,
-    items: ['invited', 'team'] as const,
+    items: firstItems,
     where: (item) => (item === 'invited' ? { source: 'people', path: ['invitedBy'] } : { source: 'people', path: ['team', 'summary'] }),
     height: (item) =>
       item === 'invited'
-        ? itemHeight(w.text('thanks.invited', { hosts, organisation: people.invitedBy.organisation }))
-        : itemHeight(w.text('thanks.team', { summary })),
+        ? itemHeight(w.text('thanks.invited', { hosts, organisation }))
+        : itemHeight(w.text('thanks.team', { name, summary })),
     list: (items) =>
       html`<ul>
 ${items.map((item) =>
   item === 'invited'
-    ? html`<li>${w.html('thanks.invited', { hosts, organisation: people.invitedBy.organisation })}</li>\n`
-    : html`<li>${w.html('thanks.team', { summary: markdownInline(summary) })}</li>\n`,
+    ? html`<li>${w.html('thanks.invited', { hosts, organisation })}</li>\n`
+    : html`<li>${w.html('thanks.team', { name, summary: markdownInline(summary) })}</li>\n`,
 )}</ul>`,
     notes: (items) =>
       markdownBlock(
         items
           .map((item) =>
             item === 'invited'
-              ? w.text('thanks.notesInvited', { hosts, organisation: people.invitedBy.organisation })
-              : w.text('thanks.notesTeam', { summary, didWhat: w.list(people.team.didWhat) }),
+              ? w.text('thanks.notesInvited', { hosts, organisation })
+              : w.text('thanks.notesTeam', { name, summary, didWhat: w.list(team?.didWhat ?? []) }),
           )
           .join(' '),
       ),
   });
 
   const helperLine = (h: Helper) => helperMessage(h, model);
-  const special = listSlides({
+  const special = !people.helpers.length ? [] : listSlides({
     id: 'special-thanks',
     title: w.text('thanks.specialTitle'),
     kind: 'thanks',

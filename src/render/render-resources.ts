@@ -8,6 +8,7 @@ import { citationHtml, citationText } from './citation.ts';
 import { listSlides } from './list-slides.ts';
 
 export function renderResources({ resources, words: w }: TalkModel): Slide[] {
+  if (!resources.resources.length) return [];
   return listSlides({
     id: 'resources',
     title: w.text('resources.title'),
@@ -26,7 +27,7 @@ ${items.map(
 </ul>`,
     notes: (items, page) =>
       raw(
-        html`${page === 0 ? markdownBlock(resources.notes) : ''}<ul>${items.map(
+        html`${page === 0 ? markdownBlock(resources.notes ?? '') : ''}<ul>${items.map(
           (r) => html`<li>${markdownInline(r.name)}: ${markdownInline(r.about)}${r.url ? html` (${r.url})` : ''}</li>`,
         )}</ul>`,
       ),

@@ -7,7 +7,7 @@ import { textVersionFile } from '../names/output-files.ts';
 import { lowerFirst } from './words.ts';
 
 export function renderTitle({ talk, people, words: w }: TalkModel): Slide[] {
-  const hosts = people.invitedBy.people.length ? w.list(people.invitedBy.people.map((p) => p.name)) : 'none';
+  const hosts = people.invitedBy?.people.length ? w.list(people.invitedBy.people.map((p) => p.name)) : 'none';
   const role = lowerFirst(talk.speaker.role, w);
   const speaker = talk.speaker.name ? w.text('title.byline', { name: talk.speaker.name, role }) : talk.speaker.role;
   return [

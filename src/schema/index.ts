@@ -6,13 +6,14 @@ import { StudiesSchema } from './studies.ts';
 import { TakeawaysSchema } from './takeaways.ts';
 import { TalkSchema } from './talk.ts';
 
+// `optional`: a talk may leave the file out (no thanks, quotes, tips or resources): read as if it were empty.
 export const COLLECTIONS = {
-  talk: { file: 'talk.yaml', schema: TalkSchema },
-  people: { file: 'people.yaml', schema: PeopleSchema },
-  studies: { file: 'studies.yaml', schema: StudiesSchema },
-  quotes: { file: 'quotes.yaml', schema: QuotesSchema },
-  takeaways: { file: 'takeaways.yaml', schema: TakeawaysSchema },
-  resources: { file: 'resources.yaml', schema: ResourcesSchema },
+  talk: { file: 'talk.yaml', schema: TalkSchema, optional: false },
+  people: { file: 'people.yaml', schema: PeopleSchema, optional: true },
+  studies: { file: 'studies.yaml', schema: StudiesSchema, optional: false },
+  quotes: { file: 'quotes.yaml', schema: QuotesSchema, optional: true },
+  takeaways: { file: 'takeaways.yaml', schema: TakeawaysSchema, optional: true },
+  resources: { file: 'resources.yaml', schema: ResourcesSchema, optional: true },
 } as const;
 
 export type Collections = typeof COLLECTIONS;

@@ -33,9 +33,9 @@ const Quote = z
 
 export const QuotesSchema = z
   .object({
-    intro: Text,
+    intro: Text.optional().describe('what the speaker says before the quotes (needed when there are quotes)'),
     heading: Short(32, 'the heading fits on one line').optional().describe('the heading above every quote; the deck\'s own words ("In their words") when left out'),
-    quotes: z.array(Quote).min(1, { message: 'expected at least one quote' }),
+    quotes: z.array(Quote).default([]).describe("practitioners' or listeners' words, verbatim; leave out for no quote slides"),
     clinic: z
       .object({
         id: Id,
@@ -54,7 +54,10 @@ export const QuotesSchema = z
       .optional()
       .describe('a place one of the quoted people told us about; leave out if there is none'),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.quotes.length && v.intro === undefined) ctx.addIssue({ code: 'custom', path: ['intro'], message: 'missing: what you say before the quotes (the talk has quotes)' });
+  });
 
 export type Quote = z.infer<typeof Quote>;
 export type Quotes = z.infer<typeof QuotesSchema>;

@@ -14,9 +14,13 @@ export const ResourcesSchema = z
           })
           .strict(),
       )
-      .min(1, { message: 'expected at least one resource' }),
-    notes: Text,
+      .default([])
+      .describe('where listeners can read more; leave out for no resources slide'),
+    notes: Text.optional().describe('what the speaker says on the resources slide (needed when there are resources)'),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.resources.length && v.notes === undefined) ctx.addIssue({ code: 'custom', path: ['notes'], message: 'missing: what you say on the resources slide (the talk has resources)' });
+  });
 
 export type Resources = z.infer<typeof ResourcesSchema>;

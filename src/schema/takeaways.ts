@@ -13,11 +13,15 @@ export const TakeawaysSchema = z
   .object({
     tipsTitle: Text.optional().describe('the deck\'s own words ("Practical tips") when left out'),
     tipsLead: Text.optional().describe('one line under the title, such as where the tips come from'),
-    tips: z.array(Point).min(1, { message: 'expected at least one tip' }),
-    tipsNotes: Text,
-    takeaways: z.array(Point).min(1, { message: 'expected at least one takeaway' }),
-    takeawaysNotes: Text,
+    tips: z.array(Point).default([]).describe('practical tips, each naming what it rests on; leave out for no tips slide'),
+    tipsNotes: Text.optional().describe('what the speaker says on the tips slide (needed when there are tips)'),
+    takeaways: z.array(Point).default([]).describe('what listeners should take home, each naming what it rests on'),
+    takeawaysNotes: Text.optional().describe('what the speaker says on the takeaways slide (needed when there are takeaways)'),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.tips.length && v.tipsNotes === undefined) ctx.addIssue({ code: 'custom', path: ['tipsNotes'], message: 'missing: what you say on the tips slide (the talk has tips)' });
+    if (v.takeaways.length && v.takeawaysNotes === undefined) ctx.addIssue({ code: 'custom', path: ['takeawaysNotes'], message: 'missing: what you say on the takeaways slide (the talk has takeaways)' });
+  });
 
 export type Takeaways = z.infer<typeof TakeawaysSchema>;
