@@ -1,8 +1,9 @@
 // Loads every data file and the running order, validates them, and checks that ids line up.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { COLLECTIONS, type CollectionName } from '../schema/index.ts';
 import { checkShown } from './check-shown.ts';
+import { noSourcesWarning, placeholderWarnings } from './check-placeholders.ts';
 import { GENERATED, OrderSchema, type Order } from '../schema/order.ts';
 import type { z } from 'zod';
 import { DataError, formatPath, type Problem } from './data-error.ts';
@@ -182,7 +183,18 @@ export function loadTalk({ root, cwd = process.cwd() }: TalkPaths): TalkModel {
   // A slide in the running order with nothing to show is a problem; data no slide shows, a warning.
   const shownCheck = checkShown(full, where, (source) => existsSync(pathOf(source)));
   if (shownCheck.problems.length) throw new DataError(inReadingOrder(shownCheck.problems, files.map(shown)));
-  const warnings = [...loaded!.warnings, ...shownCheck.warnings];
+  // Placeholders left from the template or in a web address, and a talk with nothing to check its quotes against.
+  const own = files.filter((f) => ['data', 'slides', 'sources'].some((d) => resolve(f).startsWith(`${resolve(root, d)}${sep}`)));
+  const texts = own.flatMap((f) => {
+    const text = quiet(f);
+    return text === undefined ? [] : [{ file: shown(f), text }];
+  });
+  const warnings = [
+    ...loaded!.warnings,
+    ...shownCheck.warnings,
+    ...placeholderWarnings(texts, loaded!.words.text('scaffold.marker')),
+    ...(sources.present ? [] : [noSourcesWarning(talkPath)]),
+  ];
   return { ...full, markdown, words: loaded!.words, warnings, where, files, provenance: checked.provenance };
 }
 

@@ -32,8 +32,11 @@ export const OrderEntrySchema = z
 
 export const OrderSchema = z
   .object({
-    title: Text.optional(),
-    slides: z.array(OrderEntrySchema).min(1, { message: 'expected at least one slide' }),
+    title: Text.optional().describe('a name for this running order, for your own use'),
+    slides: z
+      .array(OrderEntrySchema.describe(`a slide file of slides/ (such as why-this-talk.md), or slides made from the data: ${GENERATED.join(', ')}`))
+      .min(1, { message: 'expected at least one slide' })
+      .describe('the slides in the order they are shown'),
   })
   .strict();
 

@@ -4,11 +4,11 @@ import { Id, Link, Text } from './common.ts';
 
 const Person = z
   .object({
-    id: Id,
-    name: Text,
-    credential: Text.optional(),
-    about: Text.optional(),
-    thanksFor: Text.optional(),
+    id: Id.describe('a short name for this person, lower-case words joined by hyphens, such as "jane-doe"'),
+    name: Text.describe('their name as it is shown'),
+    credential: Text.optional().describe('letters after the name, such as "LMT" or "PhD"'),
+    about: Text.optional().describe('who they are, in a few words'),
+    thanksFor: Text.optional().describe('what they are thanked for, such as "reading the studies with me"'),
   })
   .strict();
 
@@ -35,23 +35,25 @@ export const PeopleSchema = z
     book: z
       .object({
         author: Id.describe('id of a helper'),
-        section: Text,
-        titles: z.array(Text).min(1),
+        section: Text.describe('the part of the book the talk draws on'),
+        titles: z.array(Text).min(1).describe('the book\'s title (and any other titles of it), one a line'),
       })
       .strict()
-      .optional(),
+      .optional()
+      .describe('a book by one of the helpers that the talk draws on; leave out if none'),
     groups: z
       .array(
         z
           .object({
-            name: Text,
-            platform: Text,
+            name: Text.describe('the name of the group'),
+            platform: Text.describe('where it is, such as Facebook'),
             kind: Text.optional().describe('what the source calls it on that platform: group, page, forum'),
-            url: Link.optional(),
+            url: Link.optional().describe('its web address'),
           })
           .strict(),
       )
-      .default([]),
+      .default([])
+      .describe('online groups where the talk\'s subject is discussed; leave out if none'),
   })
   .strict();
 

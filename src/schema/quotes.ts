@@ -21,10 +21,10 @@ const Short = (max: number, where: string) => Text.max(max, { message: `expected
 
 const Quote = z
   .object({
-    id: Id,
+    id: Id.describe('a short name for the quote, such as "jane-on-pressure": tips and takeaways name it in basis'),
     from: Id.optional().describe('the id of the source text it comes from: the file sources/<id>.txt of the talk'),
-    person: Short(40, 'the name fits under the quote'),
-    credential: Short(40, 'it fits under the quote, after the name'),
+    person: Short(40, 'the name fits under the quote').describe('who said it'),
+    credential: Short(40, 'it fits under the quote, after the name').describe('their credential or role, such as "LMT"'),
     text: Quoted.describe('the words exactly as said; blank lines separate paragraphs'),
     notes: Text.describe('what the speaker says about this quote'),
     privateNotes: Text.optional().describe('notes for the speaker alone: shown in the speaker view, never published'),
@@ -38,16 +38,16 @@ export const QuotesSchema = z
     quotes: z.array(Quote).default([]).describe("practitioners' or listeners' words, verbatim; leave out for no quote slides"),
     clinic: z
       .object({
-        id: Id,
+        id: Id.describe('a short name for the clinic'),
         name: Short(28, 'the heading fits on one line').describe('the heading of its slide, followed by the city when one is given'),
         city: Short(24, 'it fits on one line after the name').optional().describe('where it is, shown after its name'),
-        school: Text,
-        description: Quoted,
-        source: Short(48, 'it fits under the description'),
+        school: Text.describe('the school or body it belongs to'),
+        description: Quoted.describe('its description, word for word'),
+        source: Short(48, 'it fits under the description').describe('where the description comes from'),
         sharedBy: Id.describe('id of the quote whose author told us about the clinic'),
         from: Id.optional().describe('the id of the source text it comes from: the file sources/<id>.txt of the talk'),
-        url: Link.optional(),
-        notes: Text,
+        url: Link.optional().describe('its web address'),
+        notes: Text.describe('what the speaker says on its slide'),
         privateNotes: Text.optional().describe('notes for the speaker alone: shown in the speaker view, never published'),
       })
       .strict()

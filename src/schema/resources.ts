@@ -8,9 +8,9 @@ export const ResourcesSchema = z
       .array(
         z
           .object({
-            name: Text,
-            about: Text,
-            url: Link.optional(),
+            name: Text.describe('its name, as shown'),
+            about: Text.describe('what it offers, in a sentence'),
+            url: Link.optional().describe('its web address'),
           })
           .strict(),
       )

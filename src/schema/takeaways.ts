@@ -4,8 +4,8 @@ import { Id, Text } from './common.ts';
 
 const Point = z
   .object({
-    text: Text,
-    basis: z.array(Id).min(1, { message: 'expected at least one study or quote id this rests on' }),
+    text: Text.describe('the point, in plain words'),
+    basis: z.array(Id).min(1, { message: 'expected at least one study or quote id this rests on' }).describe('the ids of the studies or quotes it rests on'),
   })
   .strict();
 

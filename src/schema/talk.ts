@@ -31,25 +31,27 @@ export type ReplayInputs = z.infer<typeof ReplayInputsSchema>;
 export const TalkSchema = z
   .object({
     slug: Id.describe('file-name stem for the built files, such as "ms-massage"'),
-    lang: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, { message: 'expected a language code such as "en"' }),
-    title: Text,
-    subtitle: Text.optional(),
+    lang: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, { message: 'expected a language code such as "en"' }).describe('the language the deck speaks: en, es or fr (a locale in locales/)'),
+    title: Text.describe('the title of the talk, on the first slide and in every file made from it'),
+    subtitle: Text.optional().describe('a line under the title'),
     description: Text.describe('one or two sentences for link previews'),
     speaker: z
       .object({
-        name: Text.optional(),
-        role: Text,
+        name: Text.optional().describe("the speaker's name, if it is shown"),
+        role: Text.describe('what the speaker does, such as "massage therapist"'),
       })
-      .strict(),
+      .strict()
+      .describe('who gives the talk'),
     event: z
       .object({
-        kind: Text,
-        chapter: Text,
-        organisation: Text,
+        kind: Text.describe('what kind of event, such as "conference call"'),
+        chapter: Text.describe('the chapter or group holding it'),
+        organisation: Text.describe('the organisation it belongs to'),
       })
-      .strict(),
-    lengthMinutes: z.number().int().min(1).max(240),
-    shareUrl: Link,
+      .strict()
+      .describe('where the talk is given'),
+    lengthMinutes: z.number().int().min(1).max(240).describe('how long the talk runs, in minutes: the speaker view paces each slide from it'),
+    shareUrl: Link.describe('the web address where the deck will be shared after the call (the QR code on the last slide); not a placeholder such as example.org'),
     replay: z
       .union([z.boolean(), ReplayInputsSchema], {
         message: 'expected true or false, or the files of the call\'s recording as a group of fields (audio:, chapters:, and if you have them captions: and offset:)',

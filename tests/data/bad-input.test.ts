@@ -56,9 +56,14 @@ describe('YAML that cannot be read', () => {
     expectProblem(/^data\/resources\.yaml:1:1 {2}the file is empty/);
   });
 
-  it('reports a missing data file', () => {
-    rmSync(`${talk.root}/data/quotes.yaml`);
-    expectProblem(/^data\/quotes\.yaml:1:1 {2}file not found/);
+  it('reports a missing data file the talk needs', () => {
+    rmSync(`${talk.root}/data/studies.yaml`);
+    expectProblem(/^data\/studies\.yaml:1:1 {2}file not found/);
+  });
+
+  it('reports a slide of the running order whose data file was removed, at its line', () => {
+    rmSync(`${talk.root}/data/resources.yaml`);
+    expectProblem(/^slides\/order\.yaml:\d+:5 {2}slides\[\d+\] {2}"resources" shows resources from data\/resources\.yaml, but the talk has no such file: add them there, or take "resources" out of the running order$/);
   });
 
   it('reports a file that holds a list where fields are expected', () => {
@@ -107,9 +112,9 @@ describe('fields', () => {
     expectProblem(new RegExp(`^data/studies\\.yaml:${line}:5 {2}studies\\[1\\]\\.cavaet {2}unknown field "cavaet": did you mean "caveat"\\?`));
   });
 
-  it('reports an empty list that needs items', () => {
+  it('reports an empty list that a slide of the running order shows', () => {
     talk.edit('data/takeaways.yaml', (t) => t.replace(/takeaways:\n(  - [\s\S]*?)takeawaysNotes/, 'takeaways: []\ntakeawaysNotes'));
-    expectProblem(/takeaways {2}expected at least one takeaway/);
+    expectProblem(/^slides\/order\.yaml:\d+:5 {2}slides\[\d+\] {2}"takeaways" shows takeaways from data\/takeaways\.yaml, but it has none/);
   });
 
   it('reports a quote with no attribution', () => {
