@@ -62,7 +62,7 @@ try {
   mkdirSync(dirname(target), { recursive: true });
   cpSync(join(templates, lang), partial, { recursive: true, errorOnExist: true, force: false });
   // The schema line for each YAML file, from where the file will be.
-  const schemaOf = new Map(Object.entries(SCHEMA_FILES).map(([name, s]) => [s.file, name]));
+  const schemaOf = new Map<string, string>(Object.entries(SCHEMA_FILES).map(([name, s]) => [s.file as string, name]));
   const fill = (file: string) => {
     const path = join(partial, file);
     let text = readFileSync(path, 'utf8').replaceAll('{{slug}}', slug).replaceAll('{{folder}}', shellWord(shown));
