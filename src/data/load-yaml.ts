@@ -5,6 +5,30 @@ import type { z } from 'zod';
 import { DataError, formatPath, type Problem } from './data-error.ts';
 import { describeValue, nearest } from './describe-value.ts';
 import { explainAliasError, explainYamlErrors, quoteExample } from './yaml-errors.ts';
+import { indentationProblem } from './yaml-indent.ts';
+import { z as zod } from 'zod';
+
+const FIELD_NAMES = new WeakMap<object, Set<string>>();
+
+/** Every field name the schema knows, at any depth: a line reading "name:" with one of them is a field. */
+function fieldNamesOf(schema: z.ZodType): Set<string> {
+  let names = FIELD_NAMES.get(schema);
+  if (!names) {
+    names = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return;
+      const props = (node as { properties?: Record<string, unknown> }).properties;
+      for (const [k, v] of Object.entries(props ?? {})) {
+        names!.add(k);
+        walk(v);
+      }
+      for (const v of Object.values(node as Record<string, unknown>)) if (v && typeof v === 'object') walk(v);
+    };
+    walk(zod.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }));
+    FIELD_NAMES.set(schema, names);
+  }
+  return names;
+}
 
 export interface Located<T> {
   value: T;
@@ -82,12 +106,15 @@ export function readYaml<S extends z.ZodType>(text: string, shownAs: string, sch
   };
   const locate = (path: readonly PropertyKey[]) => at(nodeFor(doc, path)?.range?.[0] ?? 0);
 
-  if (doc.errors.length > 0) {
-    return {
-      locate,
-      problems: explainYamlErrors(doc.errors, doc, text).map(({ offset, message }) => ({ file: shownAs, ...at(offset), field: '', message })),
-    };
+  // An item or field one step off, found where it is (the parser blames the line after it, or reads a field pushed
+  // into the text above as more text): said alone, since the parser's complaints all follow from it. Unless the
+  // parser found a mistake before it (an unclosed quote makes every line after it look misplaced).
+  const indent = indentationProblem(text, fieldNamesOf(schema));
+  const parserSays = doc.errors.length > 0 ? explainYamlErrors(doc.errors, doc, text).map(({ offset, message }) => ({ file: shownAs, ...at(offset), field: '', message })) : [];
+  if (indent && (parserSays.length === 0 || parserSays[0]!.line >= indent.line)) {
+    return { locate, problems: [{ file: shownAs, line: indent.line, column: indent.column, field: '', message: indent.message }] };
   }
+  if (parserSays.length > 0) return { locate, problems: parserSays };
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: 100 });
@@ -105,6 +132,22 @@ export function readYaml<S extends z.ZodType>(text: string, shownAs: string, sch
     const issues = withinUnions(parsed.error.issues);
     // A misspelt field shows twice to zod (unknown, and the real one missing): say it once, at the typo.
     const misspelt = new Set<string>();
+    // A field indented into the group above it ("lengthMinutes" under "event:"): unknown there, missing where it
+    // belongs. Said once, at the field, as an indentation to fix.
+    const strayed = new Map<string, { key: string; from: PropertyKey[]; to: PropertyKey[] }>();
+    for (const issue of issues) {
+      if (issue.code !== 'unrecognized_keys') continue;
+      for (const key of issue.keys) {
+        for (let up = issue.path.length - 1; up >= 0; up--) {
+          const to = issue.path.slice(0, up);
+          if (typeof issue.path[up] === 'number') continue;
+          if (knownKeys(schema, to).includes(key) && valueAt(raw, [...to, key]) === undefined) {
+            strayed.set(formatPath([...to, key]), { key, from: issue.path as PropertyKey[], to: to as PropertyKey[] });
+            break;
+          }
+        }
+      }
+    }
     for (const issue of issues) {
       if (issue.code !== 'unrecognized_keys') continue;
       for (const key of issue.keys) {
@@ -112,9 +155,26 @@ export function readYaml<S extends z.ZodType>(text: string, shownAs: string, sch
         if (guess && valueAt(raw, [...issue.path, guess]) === undefined) misspelt.add(formatPath([...issue.path, guess]));
       }
     }
+    const isStrayed = (path: readonly PropertyKey[]) => strayed.has(formatPath(path)) && valueAt(raw, path) === undefined;
     const problems = issues
-      .filter((issue) => !(issue.code === 'invalid_type' && misspelt.has(formatPath(issue.path)) && valueAt(raw, issue.path) === undefined))
+      .filter((issue) => !(issue.code === 'invalid_type' && (misspelt.has(formatPath(issue.path)) || isStrayed(issue.path)) && valueAt(raw, issue.path) === undefined))
+      .map((issue) =>
+        issue.code === 'unrecognized_keys' ? { ...issue, keys: issue.keys.filter((k) => ![...strayed.values()].some((s) => s.key === k && formatPath(s.from) === formatPath(issue.path))) } : issue,
+      )
+      .filter((issue) => issue.code !== 'unrecognized_keys' || issue.keys.length > 0)
       .flatMap((issue) => explain(schema, issue, raw, shownAs, doc, locate, at0));
+    for (const { key, from, to } of strayed.values()) {
+      const node = keyNode(doc, from, key);
+      const pos = at0(node) ?? locate(from);
+      const group = from[from.length - 1];
+      const column = to.length ? locate([...to, ...(knownKeys(schema, to).filter((k) => valueAt(raw, [...to, k]) !== undefined).slice(0, 1))]).column : 1;
+      problems.push({
+        file: shownAs,
+        ...pos,
+        field: formatPath([...to, key]),
+        message: `"${key}" is indented into "${String(group)}" above it, but it is not one of its fields: start it in column ${column}, like "${String(group)}" itself, so it is a field of ${to.length ? `"${formatPath(to)}"` : 'the file'} again`,
+      });
+    }
     return { raw, locate, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
   }
   return { raw, value: parsed.data, locate, problems: [] };

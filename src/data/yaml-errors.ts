@@ -84,6 +84,11 @@ function explainOne(e: YAMLError, doc: Document, text: string): YamlSyntaxProble
       if (value && /:\s/.test(value.text) && !/^["']/.test(value.text)) {
         return { offset: value.offset, message: `this value holds a colon and a space (": "), which starts a new field: put the whole value in quotes, such as ${quoteExample(value.text)}` };
       }
+      // A quote that opens a value and is closed only lines later, by another value's quote.
+      if (value && /^["']/.test(value.text) && value.text.lastIndexOf(value.text[0]!) === 0) {
+        const mark = value.text[0]!;
+        return { offset: value.offset, message: `a quotation mark (${mark}) opens a value here but is never closed: add the closing ${mark} at the end of the value` };
+      }
       if (value && /^[*&!|>%@`[{"']/.test(value.text)) {
         return {
           offset: value.offset,

@@ -73,5 +73,8 @@ export function partTitle(title: string, n: number, total: number, w: Words): st
 
 /** The first letter in lower case, as when a role or a summary runs on inside a sentence. */
 export function lowerFirst(text: string, w: Words): string {
+  // An abbreviation or a name in capitals ("MS", "NHS") keeps its case: "mS" would be a new word.
+  const first = /^\S+/.exec(text)?.[0] ?? '';
+  if (/^\p{Lu}[\p{Lu}\d]+$/u.test(first.replace(/[^\p{L}\d]/gu, ''))) return text;
   return text.charAt(0).toLocaleLowerCase(w.lang) + text.slice(1);
 }

@@ -53,13 +53,20 @@ describe('YAML mistakes, explained', () => {
 
   it('a field indented one space too far', () => {
     expect(problemsAfter('data/talk.yaml', (t) => t.replace('  chapter:', '   chapter:'))).toEqual([
-      'data/talk.yaml:14:4  the file is not valid YAML: this field starts in column 4, but the field above it in column 3: fields of one group must start in the same column',
+      [
+        'data/talk.yaml:14:4  the field "chapter" is indented more than the field "kind" above it, so it is read as part of that field\'s text (and "chapter" counts as missing): start it in column 3, like "kind"',
+        '    line 13:   kind: Conference call',
+        '    line 14:    chapter: St. Louis Gateway Area Chapter',
+        '               ^',
+      ].join('\n'),
     ]);
   });
 
   it('a list item indented too far', () => {
     const problems = problemsAfter('data/quotes.yaml', (t) => t.replace('  - id: michael-reoch', '    - id: michael-reoch'));
-    expect(problems[0]).toMatch(/^data\/quotes\.yaml:\d+:5 {2}the file is not valid YAML: this list item \("- "\) starts in column 5, but the item before it in column 3: items of one list must start in the same column$/);
+    expect(problems[0]).toMatch(/^data\/quotes\.yaml:(\d+):5 {2}this list item \("- "\) starts in column 5, but the item it goes with \(line \d+\) starts in column 3: items of one list must start in the same column\n/);
+    // The line it goes with and the mistake, one under the other, with a caret where it should start.
+    expect(problems[0]!.split('\n').slice(1)).toEqual([expect.stringMatching(/^ {4}line \d+: {3}- id: /), expect.stringMatching(/^ {4}line \d+: {5}- id: michael-reoch$/), '               ^']);
   });
 
   it('YAML references repeated into a huge value are refused, not expanded', () => {

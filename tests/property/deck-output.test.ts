@@ -219,7 +219,7 @@ describe('the deck for any accepted talk', () => {
           }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 150, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {}) },
     );
     // Most generated talks are accepted: the property is not passing by rejecting everything.
     expect(built).toBeGreaterThan(75);

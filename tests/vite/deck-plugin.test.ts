@@ -32,7 +32,7 @@ describe('vite build of a broken talk', () => {
     expect(error).toBeDefined();
     expect(error).toMatch(/talk\.yaml:\d+:\d+ {2}lengthMinutes {2}expected a number, found "thirty"/);
     expect(error).toMatch(/studies\.yaml:\d+:12 {2}studies\[0\]\.results\[1\]\.p {2}expected a number such as 0\.001, found "p<\.01"/);
-    expect(error).toContain('the last build in dist/ is unchanged');
+    expect(error).toContain(`the last build in ${out}/ is unchanged. Fix them and run "npm run build -- --talk ${talk.root}" again.`);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(good);
   }, 120_000);
 });
