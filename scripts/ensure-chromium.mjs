@@ -7,6 +7,9 @@ import { existsSync } from 'node:fs';
 import { ensurePackages, fail, onPath } from './lib/debian-packages.mjs';
 
 const chromiumOnly = process.argv.includes('--chromium-only');
+// On a volunteer's Windows or macOS laptop there is no apt-get: the commands find an installed Chrome, Edge or
+// Chromium themselves (src/chromium/chromium.ts) and say in one sentence what to install when there is none.
+if (process.platform !== 'linux' && chromiumOnly) process.exit(0);
 const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
 const need = [];
 if (!existsSync(chromium)) need.push('chromium');

@@ -79,6 +79,7 @@ describe('package.json', () => {
   it('checks for Chromium and poppler-utils before the tests and the PDFs', () => {
     // Chromium first (every browser test), then LibreOffice (the PowerPoint's rendering) and the audio tools (the replay).
     expect(scripts.pretest).toBe('node scripts/ensure-chromium.mjs && node scripts/ensure-libreoffice.mjs && node scripts/ensure-audio-tools.mjs');
-    expect(scripts.prepdf).toBe('node scripts/ensure-chromium.mjs');
+    // The PDFs need only the browser (poppler-utils is for the tests reading them back).
+    expect(scripts.prepdf).toBe('node scripts/ensure-chromium.mjs --chromium-only');
   });
 });
