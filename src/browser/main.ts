@@ -32,6 +32,13 @@ const deck = new Reveal({
   plugins: [new SpeakerNotes(), new UpcomingPreview(), new FollowAlong()],
 });
 
+// On the dev server only: the talk's problems over the deck, in the project's own panel (not Vite's overlay).
+if (import.meta.hot) {
+  import.meta.hot.on('deck:problems', (data: { message: string }) => void import('./dev-problems.ts').then((m) => m.showProblems(data)));
+  // The server's word may have come before this page listened (it reloads on every save): ask for it.
+  import.meta.hot.send('deck:ask-problems');
+}
+
 // decktape and other tools look for a global Reveal.
 (window as unknown as { Reveal: typeof deck }).Reveal = deck;
 // The print view lays out the notes with the slides (?print-pdf&showNotes=true), so it waits for them.

@@ -30,7 +30,13 @@ ${raw(browserWordsScript(model.words))}`;
  */
 export function problemPage(template: string, message: string): string {
   const { words } = loadWords(BASE_LANG, undefined, { file: '', locate: () => ({ line: 1, column: 1 }) });
-  return fill(template, BASE_LANG, browserWordsScript(words), unwrap(html`<section><h2>The talk has problems</h2><pre>${message}</pre></section>`));
+  // For the person editing the talk: there is no deck yet, and why (the dev page's panel lists the same lines over it).
+  return fill(
+    template,
+    BASE_LANG,
+    browserWordsScript(words),
+    unwrap(html`<section class="problems"><h2>There is no deck to show yet</h2><p>The talk's files have problems. The deck appears as soon as you save the fixes.</p><pre>${message}</pre></section>`),
+  );
 }
 
 function fill(template: string, lang: string, head: string, slides: string): string {

@@ -43,8 +43,8 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginAp
   let server: ViteDevServer | undefined;
   let lastGood: string | undefined;
   let built: BuiltDeck | undefined;
-  /** The problems the dev server's overlay shows, until the talk is fixed. */
-  let problems: { message: string; stack: string; plugin: string } | undefined;
+  /** The problems the dev page shows (src/browser/dev-problems.ts), until the talk is fixed. */
+  let problems: { message: string } | undefined;
 
   return {
     name: 'deck',
@@ -66,8 +66,9 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginAp
         if (['add', 'change', 'unlink'].includes(event) && watched(file)) s.ws.send({ type: 'full-reload' });
       });
       // A page that connects while the talk has problems (after the reload, or a second window) is told too.
-      s.ws.on('vite:client:connect', (_data, client) => {
-        if (problems) client.send({ type: 'error', err: problems });
+      // (It asks once it listens: a message sent as it connects would come before its listener.)
+      s.ws.on('deck:ask-problems', (_data, client) => {
+        if (problems) client.send('deck:problems', problems);
       });
     },
     async buildStart() {
@@ -144,8 +145,8 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginAp
           // The dev server keeps showing the last good deck and reports the problems in its overlay.
           const message = e instanceof DataError ? problemReport(e.problems, devClosing(lastGood !== undefined)) : String(e);
           server.config.logger.error(message);
-          problems = { message, stack: '', plugin: 'deck' };
-          server.ws.send({ type: 'error', err: problems });
+          problems = { message };
+          server.ws.send('deck:problems', problems);
           return lastGood ?? problemPage(page, message);
         }
       },

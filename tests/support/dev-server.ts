@@ -37,9 +37,12 @@ export async function startDevServer({ talk, live = true, logLevel = 'silent' }:
     });
     // Errors are read where the page would receive them, so a test sees what the overlay would say.
     const send = server.ws.send.bind(server.ws);
-    server.ws.send = ((payload: { type: string; err?: { message: string } }) => {
-      if (payload.type === 'error') errors.push(payload.err?.message ?? '');
-      return send(payload as never);
+    // The deck's problems go as the custom event "deck:problems" (src/browser/dev-problems.ts shows them); any
+    // other error as Vite's own.
+    server.ws.send = ((payload: string | { type: string; err?: { message: string } }, data?: { message?: string }) => {
+      if (payload === 'deck:problems') errors.push(data?.message ?? '');
+      else if (typeof payload === 'object' && payload.type === 'error') errors.push(payload.err?.message ?? '');
+      return (send as (...a: unknown[]) => void)(payload, data);
     }) as typeof server.ws.send;
     await server.listen();
     return server;

@@ -1,5 +1,6 @@
-// The dev server in Chromium while someone edits the talk: a mistake shows in Vite's error overlay with the
-// same lines `npm run check` prints, the last good deck stays on screen, and saving the fix brings the new deck.
+// The dev server in Chromium while someone edits the talk: a mistake shows in the project's problems panel (not
+// Vite's overlay, which speaks to programmers) with the same lines `npm run check` prints, inside the window; the
+// last good deck stays on screen, and saving the fix brings the new deck.
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -7,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/chromium/chromium.ts';
 import { copyTalk } from '../data/talk-copy.ts';
 import { startDevServer, type DevServer } from '../support/dev-server.ts';
+import { ROOT } from '../support/project.ts';
 
 const talk = copyTalk();
 let dev: DevServer;
@@ -29,7 +31,7 @@ async function state(page: Page): Promise<{ slides: number; heading: string | nu
   return page.evaluate(`({
     slides: document.querySelectorAll('.slides > section').length,
     heading: document.querySelector('#study-negahban-2013 h2')?.textContent ?? null,
-    overlay: document.querySelector('vite-error-overlay')?.shadowRoot?.querySelector('.message')?.textContent ?? null,
+    overlay: document.querySelector('#deck-problems .message')?.textContent ?? null,
   })`);
 }
 
@@ -61,6 +63,19 @@ describe('the dev server while the talk is edited', () => {
     expect(broken.overlay).toContain('2 problems found. The deck shown is the last one without problems; it updates as soon as you save the fixes.');
     expect(broken.slides).toBe(good.slides);
     expect(broken.heading).toBe(good.heading);
+    // It speaks to the person editing the talk, and its text stays inside the window.
+    const panel = await page.evaluate(`(() => {
+      const p = document.getElementById('deck-problems');
+      const box = p.getBoundingClientRect();
+      return { title: p.querySelector('h2').textContent, right: box.right, width: innerWidth, wraps: p.scrollWidth <= p.clientWidth,
+        vite: document.querySelector('vite-error-overlay') !== null, text: document.body.innerText };
+    })()`) as { title: string; right: number; width: number; wraps: boolean; vite: boolean; text: string };
+    expect(panel.title).toBe("The talk's files have problems");
+    expect(panel.right).toBeLessThanOrEqual(panel.width);
+    expect(panel.wraps).toBe(true);
+    expect(panel.vite).toBe(false);
+    expect(panel.text).not.toMatch(/fix the code|vite\.config/);
+    await page.screenshot({ path: join(ROOT, '.tmp', 'dev-problems.png') });
 
     // A second window opened now (the speaker view, say) is told as well.
     const second = await open();

@@ -30,7 +30,9 @@ describe('the dev server with a talk broken from the start', () => {
       const page = await plugin.transformIndexHtml.handler(
         '<html lang="%DECK_LANG%"><head><!-- deck:head --></head><body><!-- deck:slides --></body></html>',
       );
-      expect(page).toContain('<h2>The talk has problems</h2>');
+      expect(page).toContain('<h2>There is no deck to show yet</h2>');
+      expect(page).toContain('The deck appears as soon as you save the fixes.');
+      expect(page).toContain('There is no deck to show yet: it appears as soon as you save the fix.');
       expect(page).toMatch(/lengthMinutes/);
       expect(page).toContain('<html lang="en">');
       const json = new RegExp(`<script type="application/json" id="${DECK_WORDS_ID}">([^<]*)</script>`).exec(page)?.[1];
