@@ -210,7 +210,12 @@ async function main() {
     console.log(HELP);
     return;
   }
-  if (process.argv.slice(2).some((a) => a === '--talk' || a.startsWith('--talk='))) rememberTalk(settings.talk.root);
+  const named = process.argv.slice(2).some((a) => a === '--talk' || a.startsWith('--talk='));
+  // A folder that is neither a talk nor a built deck: said, not built or served.
+  if (!existsSync(resolve(settings.talk.root, 'data/talk.yaml')) && !existsSync(resolve(settings.dist, 'index.html'))) {
+    throw new Error(`${shownPath(settings.talk.root)} is not a talk: it has no data/talk.yaml, and ${shownPath(settings.dist)}/ holds no built deck. Give the folder of a talk with --talk.`);
+  }
+  if (named) rememberTalk(settings.talk.root);
   if (settings.build || !existsSync(resolve(settings.dist, 'index.html'))) await buildDeck(settings.dist, settings.talk.root);
   console.log(talkLine(settings));
   const token = settings.tokenFile ? tokenFromFile(resolve(settings.tokenFile)) : undefined;
