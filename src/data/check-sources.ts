@@ -9,6 +9,14 @@ import type { LoadedSources, SourceText } from './load-sources.ts';
 import type { MarkdownSlide } from './load-markdown-slide.ts';
 import { nearest } from './describe-value.ts';
 import { figuresOf, findQuote, lineAt, sentenceAround, shownPassage, wordsOf, type Word } from './source-words.ts';
+
+/**
+ * How much of a source the provenance page shows around a figure: a sentence, never a whole file (a source is
+ * untrusted input: a "sentence" with no full stop could be all of it).
+ */
+const PASSAGE_CAP = 400;
+/** Around quoted words: the words themselves (they are on the slides already) and a little more, never the file. */
+const quotedCap = (words: string) => Math.max(PASSAGE_CAP, words.length + 120);
 import { get, items } from './raw-data.ts';
 import { quotedPassages } from './quoted-passages.ts';
 
@@ -79,7 +87,7 @@ export function checkSources(input: SourceCheckInput): { problems: Problem[]; pr
   const verbatim = (kind: Provenance['kind'], words: string, src: SourceText, source: Source, path: PropertyKey[], what: string) => {
     const found = findQuote(words, src.words);
     if (found.found) {
-      provenance.push({ kind, said: words, where: whereOf(source, path), source: src.id, sourceFile: src.file, passage: shownPassage(src.text, found.start, found.end, Infinity), line: lineAt(src.text, found.start) });
+      provenance.push({ kind, said: words, where: whereOf(source, path), source: src.id, sourceFile: src.file, passage: shownPassage(src.text, found.start, found.end, quotedCap(words)), line: lineAt(src.text, found.start) });
       return;
     }
     report(source, path, `${what} is not word for word in ${src.file}: it ${found.difference}. Nearest passage (line ${lineAt(src.text, found.start)}): "${shownPassage(src.text, found.start, found.end)}"`);
@@ -183,7 +191,7 @@ export function checkSources(input: SourceCheckInput): { problems: Problem[]; pr
       report(source, w.path, `${what}.${passage}`);
     }
     if (!ok || !first) return undefined;
-    return { passage: shownPassage(src.text, first.start, first.end, Infinity), line: lineAt(src.text, first.start) };
+    return { passage: shownPassage(src.text, first.start, first.end, PASSAGE_CAP), line: lineAt(src.text, first.start) };
   }
 
   // Passages in quotation marks anywhere in the data files and the hand-written slides: found in some source.
@@ -231,7 +239,7 @@ export function checkSources(input: SourceCheckInput): { problems: Problem[]; pr
     const near = prefer && findQuote(words, prefer.words);
     if (prefer && near?.found) {
       const src = prefer.src;
-      provenance.push({ kind: 'quoted words', said: words, where, source: src.id, sourceFile: src.file, passage: shownPassage(src.text, ...widen(src.text, near.start, near.end), Infinity), line: lineAt(src.text, near.start) });
+      provenance.push({ kind: 'quoted words', said: words, where, source: src.id, sourceFile: src.file, passage: shownPassage(src.text, ...widen(src.text, near.start, near.end), quotedCap(words)), line: lineAt(src.text, near.start) });
       return;
     }
     // A word or three ("may", "it seems") is found somewhere in almost any source; said of a study, it has to be found
@@ -248,7 +256,7 @@ export function checkSources(input: SourceCheckInput): { problems: Problem[]; pr
     for (const src of all) {
       const found = findQuote(words, src.words);
       if (found.found) {
-        provenance.push({ kind: 'quoted words', said: words, where, source: src.id, sourceFile: src.file, passage: shownPassage(src.text, ...widen(src.text, found.start, found.end), Infinity), line: lineAt(src.text, found.start) });
+        provenance.push({ kind: 'quoted words', said: words, where, source: src.id, sourceFile: src.file, passage: shownPassage(src.text, ...widen(src.text, found.start, found.end), quotedCap(words)), line: lineAt(src.text, found.start) });
         return;
       }
       best ??= { src, miss: found };

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { COLLECTIONS, type CollectionName } from '../schema/index.ts';
 import { checkShown } from './check-shown.ts';
+import { outsideTalk } from './inside-talk.ts';
 import { noSourcesWarning, placeholderWarnings } from './check-placeholders.ts';
 import { GENERATED, OrderSchema, type Order } from '../schema/order.ts';
 import type { z } from 'zod';
@@ -84,6 +85,11 @@ export function loadTalk({ root, cwd = process.cwd() }: TalkPaths): TalkModel {
       }
     }
     files.push(path);
+    const away = outsideTalk(path, root);
+    if (away) {
+      problems.push({ file: shown(path), line: 1, column: 1, field: '', message: away });
+      return undefined;
+    }
     const text = collect(() => readText(path, shown(path)));
     if (text === undefined) return undefined;
     const result = readYaml(text, shown(path), schema);
@@ -127,6 +133,11 @@ export function loadTalk({ root, cwd = process.cwd() }: TalkPaths): TalkModel {
       if (tried.has(entry)) continue;
       tried.add(entry);
       files.push(path);
+      const away = outsideTalk(path, root);
+      if (away) {
+        problem(away);
+        continue;
+      }
       const slide = collect(() => loadMarkdownSlides(readText(path, shown(path)), shown(path)));
       if (slide) markdown.set(entry, slide);
     }

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { Id } from '../schema/common.ts';
 import { DataError, type Problem } from './data-error.ts';
 import { readText } from './load-yaml.ts';
+import { outsideTalk } from './inside-talk.ts';
 import { wordsOf, type Word } from './source-words.ts';
 
 export interface SourceText {
@@ -30,6 +31,11 @@ export function loadSources(root: string, shown: (path: string) => string): Load
   const out: LoadedSources = { present: false, sources: new Map(), unreadable: new Set(), problems: [], files: [] };
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return out;
   out.present = true;
+  const away = outsideTalk(dir, root);
+  if (away) {
+    out.problems.push({ file: shown(dir), line: 1, column: 1, field: '', message: away });
+    return out;
+  }
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
     const path = join(dir, name);
     const file = shown(path);
@@ -38,6 +44,13 @@ export function loadSources(root: string, shown: (path: string) => string): Load
     const problem = (line: number, column: number, message: string) => out.problems.push({ file, line, column, field: '', message });
     if (!Id.safeParse(id).success) {
       problem(1, 1, `the file name "${name}" is not a source id: name it with lower-case letters, digits and single hyphens, such as "blog-post.txt"`);
+      continue;
+    }
+    // A link to a file elsewhere on this computer is never read (its words would reach the provenance page).
+    const outside = outsideTalk(path, root);
+    if (outside) {
+      problem(1, 1, outside);
+      out.unreadable.add(id);
       continue;
     }
     let text: string;

@@ -63,21 +63,60 @@ function matchesAt(part: Word[], source: Word[], at: number): boolean {
   return part.every((w, k) => same(w, source[at + k]!, k === 0));
 }
 
-/** Finds a quote in a source's words, part by part in order; or says where it went wrong and what differs. */
+/** More ellipses than this in one quote is refused rather than searched (the search grows with each part). */
+export const MAX_PARTS = 40;
+
+/** Where a part's words stand in the source, in order: found once per part, so the search below is linear. */
+function positionsOf(part: Word[], source: Word[]): number[] {
+  const out: number[] = [];
+  const first = part[0]!.text.toLowerCase();
+  for (let at = 0; at + part.length <= source.length; at++) {
+    if (source[at]!.text.toLowerCase() === first && matchesAt(part, source, at)) out.push(at);
+  }
+  return out;
+}
+
+/** The first index in sorted `list` holding a value at least `min`. */
+function firstAtLeast(list: readonly number[], min: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < min) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Finds a quote in a source's words, part by part in order; or says where it went wrong and what differs. Each part
+ * after an ellipsis must follow the one before within MAX_GAP words. Linear in the source's length: each part's
+ * positions are found once, and which of them can lead to a whole quote is worked out from the last part back (so a
+ * quote of many ellipses, "the … the … the … zebra", costs no more than its parts' positions).
+ */
 export function findQuote(quote: string, source: Word[]): Found | Missed {
   const parts = partsOf(quote).filter((p) => p.length > 0);
-  if (parts.length === 0) return { found: true, start: 0, end: 0 };
-  const place = (k: number, from: number, to: number): number[] | undefined => {
-    if (k === parts.length) return [];
-    for (let at = from; at <= Math.min(to, source.length - parts[k]!.length); at++) {
-      if (!matchesAt(parts[k]!, source, at)) continue;
-      const rest = place(k + 1, at + parts[k]!.length, at + parts[k]!.length + MAX_GAP);
-      if (rest) return [at, ...rest];
-    }
-    return undefined;
-  };
-  const starts = place(0, 0, source.length);
-  if (starts) {
+  // Nothing to find is not found: "…" alone would otherwise pass as a quote of anything.
+  if (parts.length === 0) return { found: false, difference: 'has no words in it: put the words themselves between the quotation marks', start: 0, end: 0 };
+  if (parts.length > MAX_PARTS) {
+    return { found: false, difference: `leaves words out in ${parts.length - 1} places: quote at most ${MAX_PARTS} pieces, or quote less`, start: 0, end: 0 };
+  }
+  const positions = parts.map((part) => positionsOf(part, source));
+  // good[k]: the positions of part k from which the rest of the quote can be placed, in order.
+  const good: number[][] = new Array(parts.length);
+  good[parts.length - 1] = positions[parts.length - 1]!;
+  for (let k = parts.length - 2; k >= 0; k--) {
+    const next = good[k + 1]!;
+    good[k] = positions[k]!.filter((at) => {
+      const from = at + parts[k]!.length;
+      const i = firstAtLeast(next, from);
+      return i < next.length && next[i]! <= from + MAX_GAP;
+    });
+  }
+  if (good[0]!.length) {
+    // The earliest placing: each part at the first good position after the one before.
+    const starts = [good[0]![0]!];
+    for (let k = 1; k < parts.length; k++) starts.push(good[k]![firstAtLeast(good[k]!, starts[k - 1]! + parts[k - 1]!.length)]!);
     const last = parts.length - 1;
     return { found: true, start: source[starts[0]!]!.start, end: source[starts[last]! + parts[last]!.length - 1]!.end };
   }
@@ -129,7 +168,9 @@ function nearestDifference(part: Word[], source: Word[], from: number, to: numbe
   const positions = new Map<string, number[]>();
   for (let i = Math.max(0, from); i < Math.min(source.length, to + part.length); i++) {
     const key = source[i]!.text.toLowerCase();
-    positions.set(key, [...(positions.get(key) ?? []), i]);
+    const list = positions.get(key);
+    if (list) list.push(i);
+    else positions.set(key, [i]);
   }
   part.forEach((w, k) => {
     for (const i of positions.get(w.text.toLowerCase()) ?? []) votes.set(i - k, (votes.get(i - k) ?? 0) + 1);
@@ -237,14 +278,34 @@ export function figuresOf(words: Word[], text: string): Figure[] {
   return out;
 }
 
+/** Where each sentence of a text ends (after its stop and the space after it), worked out once per text. */
+const STOPS = new Map<string, number[]>();
+
+function sentenceStops(text: string): number[] {
+  let stops = STOPS.get(text);
+  if (!stops) {
+    stops = [...text.matchAll(/[.!?]["”’)]?\s+|\n\s*\n/g)].map((m) => m.index + m[0].length);
+    // A few texts at a time (one talk's sources): a long-running dev server does not keep every text it saw.
+    if (STOPS.size >= 16) STOPS.delete(STOPS.keys().next().value!);
+    STOPS.set(text, stops);
+  }
+  return stops;
+}
+
 /** The sentence of the text around a position: from the end of the last sentence to the end of this one. */
 export function sentenceAround(text: string, start: number, end = start): { start: number; end: number } {
-  const before = text.slice(0, start);
-  const stops = [...before.matchAll(/[.!?]["”’)]?\s+|\n\s*\n/g)];
-  const last = stops.at(-1);
-  const from = last ? last.index + last[0].length : 0;
-  const after = /[.!?](?=["”’)]?(\s|$))|\n\s*\n/.exec(text.slice(end));
-  const to = after ? end + after.index + (after[0].trim() ? 1 : 0) : text.length;
+  const stops = sentenceStops(text);
+  // The last stop ending at or before `start`.
+  let lo = 0;
+  let hi = stops.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stops[mid]! <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const from = lo > 0 ? stops[lo - 1]! : 0;
+  const after = /[.!?](?=["”’)]?(\s|$))|\n\s*\n/.exec(text.slice(end, end + 5000));
+  const to = after ? end + after.index + (after[0].trim() ? 1 : 0) : Math.min(text.length, end + 5000);
   return { start: from, end: to };
 }
 

@@ -3,6 +3,7 @@
 // npm run check, the build's replay step and npm run replay hold the named files to the same checks, each problem at
 // its field in talk.yaml; what is inside them is read by buildReplay (src/replay/build.ts), with its own file:line.
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { outsideTalk } from '../data/inside-talk.ts';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Problem } from '../data/data-error.ts';
 import { nearest } from '../data/describe-value.ts';
@@ -60,7 +61,10 @@ export function replayFileProblems(
     if (given === undefined) continue;
     const file = resolve(root, given);
     const problem = (message: string) => problems.push({ ...model.where('talk', ['replay', field]), message });
+    const away = outsideTalk(file, root);
     if (!existsSync(file)) problem(`${WHAT[field]} is not there: ${nothingAt(file, root)}`);
+    // A path such as ../../notes.txt, or a link out of the folder: never copied beside the published replay.
+    else if (away) problem(`"${given}": ${away}`);
     else if (!statSync(file).isFile()) problem(`"${given}" is a folder: name ${WHAT[field]} itself, a file in it`);
     else if (field === 'audio' && !audioKindOf(file)) problem(notAudioType(given));
   }
