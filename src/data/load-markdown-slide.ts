@@ -1,4 +1,5 @@
 // Reads one hand-written slide: YAML front matter, a Markdown body with a heading, and its notes.
+import { forbiddenCharacter } from '../schema/common.ts';
 import { DataError, type Problem } from './data-error.ts';
 import { unsafeLinkMessage, unsafeLinks } from '../markdown/render-markdown.ts';
 import { parseYaml } from './load-yaml.ts';
@@ -32,6 +33,11 @@ export function loadMarkdownSlides(text: string, file: string): MarkdownSlide {
   }
   // Every problem of the file is collected, so one run lists them all.
   const problems: Problem[] = [];
+  // A control character anywhere (it would reach the PowerPoint's XML and the notes): said at its line.
+  text.split('\n').forEach((line, i) => {
+    const control = forbiddenCharacter(line);
+    if (control) problems.push(problem(i + 1, 1, control));
+  });
   let meta: SlideFrontMatter | undefined;
   try {
     meta = parseYaml(front[1]!, file, SlideFrontMatterSchema).value;

@@ -40,6 +40,7 @@ const TAGS: Record<string, string> = { b: 'strong', i: 'em', cite: 'cite' };
 // Private-use characters mark where HTML goes while the message is formatted and escaped; escaping leaves them alone.
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
+const MARKERS = /[\uE000\uE001]/g;
 
 /**
  * `designLabels` are the design labels of every shipped locale (key → labels), so a design written in another
@@ -63,7 +64,8 @@ export function makeWords(lang: string, messages: Messages, designLabels: Readon
       Object.entries(values).map(([k, v]) => {
         // A plural or select chooses by the number itself; anywhere else the figure is written as the data gives it.
         if (typeof v === 'number') return [k, compiled(key).counts.has(k) ? v : formatNumber(v, lang)];
-        if (typeof v === 'string') return [k, v];
+        // A value can never carry the markers itself (the schemas refuse them; this keeps the formatter sound anyway).
+        if (typeof v === 'string') return [k, v.replace(MARKERS, '')];
         pieces.push(unwrap(v));
         return [k, `${OPEN}${pieces.length - 1}${CLOSE}`];
       }),
@@ -90,7 +92,7 @@ export function makeWords(lang: string, messages: Messages, designLabels: Readon
     html(key, values) {
       const pieces: string[] = [];
       const out = String(format(key).format({ ...prepare(key, values, pieces), ...tagFunctions(pieces) }));
-      return raw(escapeHtml(out).replace(new RegExp(`${OPEN}(\\d+)${CLOSE}`, 'g'), (_, i: string) => pieces[Number(i)]!));
+      return raw(escapeHtml(out).replace(new RegExp(`${OPEN}(\\d+)${CLOSE}`, 'g'), (_, i: string) => pieces[Number(i)] ?? ''));
     },
     list: (items) => listFormat.format(items),
     listHtml(items) {

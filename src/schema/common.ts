@@ -10,6 +10,21 @@ export const Id = z
   });
 
 /**
+ * Characters no text of a talk may hold: C0 controls but tab and line break (a PowerPoint with one is not well-formed
+ * XML, and PowerPoint offers to "repair" it), DEL, and the private-use area (the message formatter marks places with
+ * such characters, so one in a name could splice pieces of another message in).
+ */
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uE000-\uF8FF]/u;
+
+export function forbiddenCharacter(s: string): string | undefined {
+  const m = FORBIDDEN.exec(s);
+  if (!m) return undefined;
+  const code = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  const where = s.slice(Math.max(0, m.index - 20), m.index).replace(/\s+/g, ' ');
+  return `this text holds an invisible control character (U+${code})${where ? ` after "${where}"` : ' at its start'}, often pasted along with text from another program: delete it (retype the words around it)`;
+}
+
+/**
  * Text that a person writes; Markdown inline syntax is allowed, raw HTML is shown as text, never run.
  * A Markdown link must go to a web or mail address: anything else is reported rather than silently dropped.
  */
@@ -18,6 +33,8 @@ export const Text = z
   .trim()
   .min(1, { message: 'expected some text, found an empty string' })
   .superRefine((s, ctx) => {
+    const control = forbiddenCharacter(s);
+    if (control) ctx.addIssue({ code: 'custom', message: control, input: s });
     for (const href of unsafeLinks(s)) ctx.addIssue({ code: 'custom', message: unsafeLinkMessage(href), input: s });
   });
 

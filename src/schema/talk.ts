@@ -1,6 +1,6 @@
 // The talk itself: title, speaker, event and how long it runs.
 import { z } from 'zod';
-import { Id, Link, Text } from './common.ts';
+import { forbiddenCharacter, Id, Link, Text } from './common.ts';
 
 /** A file of the talk's, by its path from the talk's folder (the folder holding data/). */
 const TalkFile = (what: string, example: string) =>
@@ -65,7 +65,16 @@ export const TalkSchema = z
       .default(true)
       .describe('false keeps every speaker note out of what is published: shown only in the speaker view'),
     labels: z
-      .record(z.string(), z.record(z.string(), z.string({ message: 'expected the words of the label' })))
+      .record(
+        z.string(),
+        z.record(
+          z.string(),
+          z.string({ message: 'expected the words of the label' }).superRefine((s, ctx) => {
+            const control = forbiddenCharacter(s);
+            if (control) ctx.addIssue({ code: 'custom', message: control, input: s });
+          }),
+        ),
+      )
       .optional()
       .describe('the talk\'s own wording for any of the deck\'s words, by section and name as in locales/en.yaml'),
   })

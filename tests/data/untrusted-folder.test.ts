@@ -105,3 +105,27 @@ describe('quotes with nothing to find, or built to make the search blow up', () 
     expect(findQuote(Array(60).fill('a').join(' … '), wordsOf('a b c'))).toMatchObject({ found: false, difference: expect.stringMatching(/leaves words out in 59 places/) });
   });
 });
+
+describe('invisible characters that would break the PowerPoint or the message formatter', () => {
+  it('a control character in the title is refused at its line, as the schema\'s job', () => {
+    talk.edit('data/talk.yaml', (t) => t.replace(/^title: (.*)$/m, 'title: "$1 \\x01"'));
+    expect(problems()).toContainEqual(expect.stringMatching(/^data\/talk\.yaml:\d+:\d+ {2}title {2}this text holds an invisible control character \(U\+0001\) after ".*Sclerosis "/));
+  });
+
+  it('a private-use marker in a name or a label is refused, and could not splice a message anyway', async () => {
+    talk.edit('data/people.yaml', (t) => t.replace('name: Keith Eric Grant', 'name: "Keith \\uE0000\\uE001 Grant"'));
+    talk.edit('data/talk.yaml', (t) => `${t.trimEnd()}\nlabels:\n  thanks:\n    title: "Thanks \\uE000"\n`);
+    const found = problems();
+    expect(found).toContainEqual(expect.stringMatching(/people\.yaml:\d+:\d+ {2}helpers\[0\]\.name {2}this text holds an invisible control character \(U\+E000\)/));
+    expect(found).toContainEqual(expect.stringMatching(/talk\.yaml:\d+:\d+ {2}labels\.thanks\.title {2}this text holds an invisible control character \(U\+E000\)/));
+    const { makeWords } = await import('../../src/locale/words.ts');
+    const { raw, unwrap } = await import('../../src/html/escape.ts');
+    const w = makeWords('en', new Map([['m', '<b>{name}</b> for {what}']]));
+    expect(unwrap(w.html('m', { name: 'A\uE0001\uE001B', what: raw('<i>x</i>') }))).toBe('<strong>A1B</strong> for <i>x</i>');
+  });
+
+  it('a control character in a hand-written slide is said at its line', () => {
+    talk.edit('slides/agenda.md', (t) => t.replace('# ', '# \u0007'));
+    expect(problems()).toContainEqual(expect.stringMatching(/^slides\/agenda\.md:\d+:1 {2}this text holds an invisible control character \(U\+0007\)/));
+  });
+});
