@@ -2,12 +2,13 @@
 // PowerPoint file of the talk (real text, tables, pictures with alternative text, speaker notes), from the same slide
 // descriptions as the deck.
 // Usage: npm run pptx [-- --talk DIR] [-- --no-build | --build] [-- --dist DIR] [-- --out FILE]
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DataError, formatProblem } from '../src/data/data-error.ts';
 import { buildFirstIfNeeded } from './lib/build-first.ts';
 import { outputCommand } from './lib/output-command.ts';
+import { writeWhole } from '../src/serve/write-whole.ts';
 import { makePptx } from '../src/pptx/make-pptx.ts';
 import { pptxFile } from '../src/names/output-files.ts';
 import { buildTalk } from '../src/deck/build-talk.ts';
@@ -44,12 +45,9 @@ const target = resolve(args.out ?? resolve(dist, pptxFile(deck.model.talk)));
 const { buffer, slides } = await makePptx(deck);
 mkdirSync(dirname(target), { recursive: true });
 // Written whole or not at all: a half-written file is never left where the old one was.
-const partial = `${target}.partial`;
 try {
-  writeFileSync(partial, buffer);
-  renameSync(partial, target);
+  writeWhole(target, buffer);
 } catch (e) {
-  rmSync(partial, { force: true });
   fail(`could not write ${target}: ${e instanceof Error ? e.message : String(e)}`);
 }
 const kb = Math.round(buffer.length / 1024);

@@ -1,13 +1,14 @@
 // Prints the built deck to two PDFs with Chromium: the slides (Reveal's print view, one slide per 16:9 page) and
 // the handout (the handout page the build writes, on US Letter or A4). Both tagged, with an outline, real text
 // and live links. Each file is written under a temporary name and renamed, so a failed run leaves no half file.
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Talk } from '../schema/index.ts';
 import { sharedUrl, handoutPageFile, handoutPdfFile, slidesPdfFile, type Paper } from '../names/output-files.ts';
 import { launchChromium } from '../chromium/chromium.ts';
 import { confine } from './confine.ts';
+import { pendingFiles, writeWhole } from '../serve/write-whole.ts';
 import { pageRefs, readOutline, withOutline } from './pdf-outline.ts';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from './render-handout-page.ts';
 import { serveFolder } from '../serve/serve-folder.ts';
@@ -255,30 +256,18 @@ function watchErrors(page: Page, expected?: RegExp): string[] {
   return errors;
 }
 
-const pending = new Set<string>();
 let cleanupHooked = false;
 
 /** Writes under a temporary name in the same folder, then renames: the final name only ever holds a whole file. */
 export function writeAtomically(path: string, data: Uint8Array): string {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
   hookCleanup();
-  pending.add(temp);
-  try {
-    writeFileSync(temp, data);
-    renameSync(temp, path);
-  } catch (e) {
-    rmSync(temp, { force: true });
-    throw e;
-  } finally {
-    pending.delete(temp);
-  }
-  return path;
+  return writeWhole(path, data);
 }
 
 function hookCleanup(): void {
   if (cleanupHooked) return;
   cleanupHooked = true;
-  process.once('exit', () => pending.forEach((t) => rmSync(t, { force: true })));
+  process.once('exit', () => pendingFiles.forEach((t) => rmSync(t, { force: true })));
 }
 
 /** Pages in a PDF as Chromium writes it: the largest /Count of a /Type /Pages node (the root). */

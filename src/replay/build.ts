@@ -2,7 +2,8 @@
 // (dist/<slug>-replay.html and dist/<slug>-replay.<ext>). The page carries the built deck's slides and styles, its
 // own script (src/replay/page.ts, bundled here with Reveal) and the chapters and captions as JSON; it asks no other
 // site for anything and works from file://. With `edit` it is the timeline editor (dist/<slug>-timeline.html).
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeWhole } from '../serve/write-whole.ts';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { DomUtils } from 'htmlparser2';
 import type { Element } from 'domhandler';
@@ -244,12 +245,6 @@ ${below}
 `;
 }
 
-/** Writes a file whole or not at all: to a temporary name beside it, then renamed. */
-function writeWhole(file: string, content: string | Buffer) {
-  const temp = `${file}.partial-${process.pid}`;
-  writeFileSync(temp, content);
-  renameSync(temp, file);
-}
 
 export interface ReplayResult {
   page: string;
