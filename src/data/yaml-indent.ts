@@ -37,7 +37,11 @@ function readLine(text: string, n: number): Line | undefined {
     inner += m.length;
     rest = rest.slice(m.length);
   }
-  const value = (s: string | undefined) => s?.replace(/\s+#.*$/, '').trim() || undefined;
+  // An anchor or a tag alone ("- &a1", "key: !tag") names the group that follows on the next lines: not a value.
+  const value = (s: string | undefined) => {
+    const v = s?.replace(/\s+#.*$/, '').trim() || undefined;
+    return v && /^(?:[&!]\S*\s*)+$/.test(v) ? undefined : v;
+  };
   const m = KEY.exec(rest);
   if (m) return { n, text, indent, inner, dash, key: m[1], value: value(m[2]) };
   return { n, text, indent, inner, dash, value: value(rest) };
