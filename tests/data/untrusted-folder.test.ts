@@ -129,3 +129,22 @@ describe('invisible characters that would break the PowerPoint or the message fo
     expect(problems()).toContainEqual(expect.stringMatching(/^slides\/agenda\.md:\d+:1 {2}this text holds an invisible control character \(U\+0007\)/));
   });
 });
+
+describe('quotation marks built to make the search blow up', () => {
+  it('"«" followed by thousands of spaces, repeated "“", "‘" and "\'": answered, and the passages still found', async () => {
+    const { quotedPassages } = await import('../../src/data/quoted-passages.ts');
+    expect(quotedPassages(`«${' '.repeat(20_000)}`)).toEqual([]);
+    expect(quotedPassages('“'.repeat(50_000))).toEqual([]);
+    expect(quotedPassages(` ‘a${'’b'.repeat(50_000)}`)).toEqual([]);
+    expect(quotedPassages(` '${"a'".repeat(50_000)}`)).toEqual([]);
+    expect(quotedPassages('"'.repeat(50_001) + '\n')).toEqual([]);
+    // The forms still read as before.
+    expect(quotedPassages('He said « ça va » and “fine”, ‘the therapist’s view’ and \'rock\' then „gut“.').map((p) => p.words)).toEqual([
+      'ça va',
+      'fine',
+      'the therapist’s view',
+      'rock',
+      'gut',
+    ]);
+  });
+});
