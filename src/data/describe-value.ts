@@ -18,16 +18,20 @@ export function describeValue(value: unknown): string {
  */
 export function nearest(word: string, candidates: readonly string[], within: (word: string) => number = (w) => Math.max(2, Math.floor(w.length / 3))): string | undefined {
   const w = word.trim().toLocaleLowerCase();
+  const limit = within(w);
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
+    // Lengths further apart than the limit are further apart in edits too: not compared (a 20,000-character "id"
+    // against every slide's would take seconds, for nothing).
+    if (Math.abs(c.length - w.length) > limit) continue;
     const d = typoDistance(w, c.toLocaleLowerCase());
     if (d < bestDistance) {
       bestDistance = d;
       best = c;
     }
   }
-  return best !== undefined && bestDistance <= within(w) ? best : undefined;
+  return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours, one each. */

@@ -4,6 +4,7 @@
 // the file as it happens (nothing is kept only in memory): a slide's cue is written when the next slide comes, and
 // the slide on screen is noted at once in a NOTE line, so a crash loses nothing (npm run replay reads that note as a
 // last cue that runs to the end of the recording).
+import { vttHeaderTitle } from '../timeline/vtt-format.ts';
 import { appendFileSync, existsSync, openSync, closeSync, statSync } from 'node:fs';
 import { RECORD_SLIDE as SLIDE_ID } from './protocol.ts';
 import { OPEN_CUE_NOTE, vttTime } from '../timeline/vtt-format.ts';
@@ -63,7 +64,7 @@ export function createRecorder(file: string, options: { now?: () => number; titl
       const time = now();
       if (started === null) {
         started = time;
-        const title = options.title ? ` - ${options.title.replace(/[\r\n]+/g, ' ').replace(/-->/g, '→')}` : '';
+        const title = options.title && vttHeaderTitle(options.title) ? ` - ${vttHeaderTitle(options.title)}` : '';
         write(`WEBVTT${title}\n\nNOTE Recorded by npm run present on ${new Date().toISOString()}. Times count from the moment the presenter started recording the timeline.\n\n`);
       }
       if (current?.slide === slide) return;

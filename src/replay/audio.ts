@@ -43,7 +43,14 @@ export function readAudio(file: string): Audio {
   } catch {
     throw new ReplayInputError([`${file}: no such file (the recording)`]);
   }
-  const seconds = kind.mime === 'audio/mp4' ? mp4Seconds(bytes) : kind.mime === 'audio/ogg' ? oggSeconds(bytes) : mp3Seconds(bytes);
+  let seconds: number | null;
+  try {
+    seconds = kind.mime === 'audio/mp4' ? mp4Seconds(bytes) : kind.mime === 'audio/ogg' ? oggSeconds(bytes) : mp3Seconds(bytes);
+  } catch (e) {
+    // A header that promises more than the file holds (a truncated or crafted file) reads past its end: damaged.
+    if (!(e instanceof RangeError)) throw e;
+    seconds = null;
+  }
   if (seconds === null) {
     throw new ReplayInputError([`${file}: this is not a recording in ${kind.name} that a browser can play (its contents do not match its name, or it is damaged)`]);
   }

@@ -4,6 +4,7 @@
 // With data-mode="edit" the same page is the timeline editor: → at each slide change, nudge, save a chapters file.
 import Reveal from 'reveal.js';
 import { SLIDE_LOOK } from '../layout/slide-look.ts';
+import { vttHeaderTitle, vttTime } from '../timeline/vtt-format.ts';
 
 interface Chapter {
   slide: string;
@@ -360,16 +361,10 @@ function titleOf(id: string): string {
   return section?.getAttribute('data-replay-title') ?? id;
 }
 
-function vttTime(seconds: number): string {
-  const ms = Math.max(0, Math.round(seconds * 1000));
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(Math.floor(ms / 3_600_000))}:${two(Math.floor(ms / 60_000) % 60)}:${two(Math.floor(ms / 1000) % 60)}.${String(ms % 1000).padStart(3, '0')}`;
-}
-
 /** The chapters as a WebVTT file, as npm run present --record writes it. */
 function chaptersFile(): string {
   closeChapters();
-  return `WEBVTT - ${data.title.replace(/-->/g, '→')}\n\n${chapters.map((c) => `${vttTime(c.start)} --> ${vttTime(Math.max(c.end, c.start + 0.001))}\n${c.slide}\n`).join('\n')}`;
+  return `WEBVTT - ${vttHeaderTitle(data.title)}\n\n${chapters.map((c) => `${vttTime(c.start)} --> ${vttTime(Math.max(c.end, c.start + 0.001))}\n${c.slide}\n`).join('\n')}`;
 }
 
 const save = document.getElementById('replay-save') as HTMLButtonElement | null;

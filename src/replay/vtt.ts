@@ -7,7 +7,7 @@ import webvtt from 'webvtt-parser';
 // webvtt-parser is CommonJS that sets its exports one by one: Node sees them only on the default import.
 const { WebVTTParser } = webvtt;
 import { OPEN_CUE_NOTE, vttTime } from '../timeline/vtt-format.ts';
-import { parseHtml, textOf } from '../html/dom.ts';
+import { streamedText } from '../html/dom.ts';
 import { nearest } from '../data/describe-value.ts';
 
 export class ReplayInputError extends Error {
@@ -59,6 +59,29 @@ interface ParsedCue {
   line: number;
 }
 
+/** The longest caption read, in characters, and the most tags one may hold. */
+const MAX_CUE = 5000;
+const MAX_TAGS = 200;
+
+/** The file's blocks (separated by blank lines), each with the line it starts on: a cue's text is in one. */
+function cueBlocks(text: string): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
+  let start = -1;
+  let lines: string[] = [];
+  text.split(/\r\n|\r|\n/).forEach((l, i) => {
+    if (l.trim() === '') {
+      if (lines.length) out.push({ line: start + 1, text: lines.join('\n') });
+      lines = [];
+      start = -1;
+    } else {
+      if (start < 0) start = i;
+      lines.push(l);
+    }
+  });
+  if (lines.length) out.push({ line: start + 1, text: lines.join('\n') });
+  return out;
+}
+
 function parseVtt(file: string, text: string, what: string): ParsedCue[] {
   const problems = notWebVtt(file, text, what);
   if (problems.length) throw new ReplayInputError(problems);
@@ -70,6 +93,17 @@ function parseVtt(file: string, text: string, what: string): ParsedCue[] {
       : [],
   );
   if (near.length) throw new ReplayInputError(near);
+  // Bounds before the parser, which builds each cue's markup as a tree and walks it by recursion: a cue of
+  // thousands of characters or hundreds of tags (200,000 nested <c>) would overflow its stack.
+  const oversized = cueBlocks(text).flatMap(({ line, text: block }) => {
+    const tags = block.split('<').length - 1;
+    return block.length > MAX_CUE
+      ? [`${file}:${line}  this caption is ${block.length.toLocaleString('en')} characters long: a caption holds a sentence or two (at most ${MAX_CUE.toLocaleString('en')} characters); split it into several cues`]
+      : tags > MAX_TAGS
+        ? [`${file}:${line}  this cue holds ${tags.toLocaleString('en')} tags (<…>): a cue holds a few at most; is this a WebVTT ${what}?`]
+        : [];
+  });
+  if (oversized.length) throw new ReplayInputError(oversized);
   const result = new WebVTTParser().parse(text, 'metadata');
   if (result.errors.length) {
     throw new ReplayInputError(
@@ -146,6 +180,7 @@ export function readChapters(file: string, slides: readonly DeckSlide[], options
 }
 
 /** The transcript's cues as plain text: tags dropped, entities read. */
+
 export function readCaptions(file: string): Caption[] {
   const text = readText(file, 'transcript');
   const cues = parseVtt(file, text, 'transcript');
@@ -161,7 +196,7 @@ export function readCaptions(file: string): Caption[] {
  * the text, and the direction marks (&lrm; &rlm;) have nothing to show in a transcript.
  */
 function plain(text: string): string {
-  return textOf(parseHtml(text))
+  return streamedText(text)
     .replace(/<(?:\d+:)?\d{2}:\d{2}\.\d{3}>/g, '')
     .replace(/[\u200e\u200f]/g, '')
     .replace(/\s+/g, ' ')

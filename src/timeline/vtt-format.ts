@@ -13,3 +13,16 @@ export function vttTime(seconds: number): string {
   const rest = ms % 1000;
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}.${String(rest).padStart(3, '0')}`;
 }
+
+/**
+ * A title as the header line of a WebVTT file ("WEBVTT - <title>"): on one line (a line break would end the header,
+ * and a blank line start a NOTE or a cue), without "-->" (which makes a line a cue's timing), without control
+ * characters.
+ */
+export function vttHeaderTitle(title: string): string {
+  return title
+    .replace(/[\u0000-\u001F\u007F\u2028\u2029]+/g, ' ')
+    .replace(/-->/g, '→')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
