@@ -3,6 +3,8 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isIP } from 'node:net';
+import { isLoopbackName } from './admission.ts';
 import { elements, parseHtml, textOf } from '../html/dom.ts';
 import { newToken, startPresentServer } from './server.ts';
 import { speakerNotesFile } from '../slides/audience.ts';
@@ -27,8 +29,11 @@ the presenter's (secret, new each run) and the listeners'.
   --dist <folder>     the built deck (env PRESENT_DIST; default: the talk's own dist/)
   --token-file <file> keep the presenter's secret in this file (made if missing, mode 600), so a restart keeps
                       the presenter's link working (env PRESENT_TOKEN_FILE; default: a new secret each run)
-  --trust-proxy       a reverse proxy on this machine sets X-Forwarded-For: count listeners by that address
-                      (env PRESENT_TRUST_PROXY=1; default off: the header is ignored)
+  --trust-proxy       a reverse proxy sets X-Forwarded-For: count listeners by that address
+                      (env PRESENT_TRUST_PROXY=1; default off: the header is ignored). Believed only from a proxy on
+                      this machine, or one named with --trusted-proxy
+  --trusted-proxy <a> the address of a proxy on another machine whose X-Forwarded-For is believed (comma-separated
+                      for several; env PRESENT_TRUSTED_PROXIES). Needed for --trust-proxy on a public address
   --max-per-address <n>  most connections from one address at once (env PRESENT_MAX_PER_ADDRESS; default 50)
   --speaker-notes <f> the notes for the presenter alone that the build wrote (env PRESENT_SPEAKER_NOTES;
                       default dist-private/speaker-notes.json, beside the deck): private notes, or every note when the talk
@@ -49,6 +54,7 @@ export interface CliSettings {
   talk: ChosenTalk;
   tokenFile?: string;
   trustProxy: boolean;
+  trustedProxies: string[];
   maxPerAddress: number;
   build: boolean;
   /** --record: the timeline's WebVTT file. */
@@ -68,6 +74,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
       talk: { type: 'string' },
       'token-file': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
+      'trusted-proxy': { type: 'string', multiple: true },
       'max-per-address': { type: 'string' },
       build: { type: 'boolean' },
       record: { type: 'string' },
@@ -84,15 +91,27 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
   const perAddressText = values['max-per-address'] ?? env.PRESENT_MAX_PER_ADDRESS ?? '50';
   if (!/^[1-9]\d{0,5}$/.test(perAddressText)) throw new Error(`--max-per-address must be a whole number from 1, not "${perAddressText}"`);
   const talk = chooseTalk(values.talk, env);
+  const host = values.host ?? env.PRESENT_HOST ?? '127.0.0.1';
+  const trustProxy = values['trust-proxy'] ?? ['1', 'true', 'yes'].includes((env.PRESENT_TRUST_PROXY ?? '').toLowerCase());
+  const trustedProxies = [...(values['trusted-proxy'] ?? []), ...(env.PRESENT_TRUSTED_PROXIES ? [env.PRESENT_TRUSTED_PROXIES] : [])]
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  for (const p of trustedProxies) if (!isIP(p)) throw new Error(`--trusted-proxy must be an IP address, such as 10.0.0.2, not "${p}"`);
+  // On a public address, "trust the proxy" without naming it would believe X-Forwarded-For from anyone.
+  if (trustProxy && !isLoopbackName(host) && trustedProxies.length === 0) {
+    throw new Error(`--trust-proxy with --host ${host} would believe any client's X-Forwarded-For: name the proxy with --trusted-proxy <its address>, or listen on 127.0.0.1 behind a proxy on this machine`);
+  }
   const dist = resolve(values.dist ?? env.PRESENT_DIST ?? talkDist(talk.root));
   return {
     talk,
     port,
-    host: values.host ?? env.PRESENT_HOST ?? '127.0.0.1',
+    host,
     publicUrl: values['public-url'] ?? (env.PRESENT_PUBLIC_URL || undefined),
     dist,
     tokenFile: values['token-file'] ?? (env.PRESENT_TOKEN_FILE || undefined),
-    trustProxy: values['trust-proxy'] ?? ['1', 'true', 'yes'].includes((env.PRESENT_TRUST_PROXY ?? '').toLowerCase()),
+    trustProxy,
+    trustedProxies,
     maxPerAddress: Number(perAddressText),
     build: values.build ?? false,
     ...(values.record ? { record: resolve(values.record) } : {}),
@@ -212,7 +231,7 @@ async function main() {
   }
   const named = process.argv.slice(2).some((a) => a === '--talk' || a.startsWith('--talk='));
   // A folder that is neither a talk nor a built deck: said, not built or served.
-  if (!existsSync(resolve(settings.talk.root, 'data/talk.yaml')) && !existsSync(resolve(settings.dist, 'index.html'))) {
+  if (named && !existsSync(resolve(settings.talk.root, 'data/talk.yaml')) && !existsSync(resolve(settings.dist, 'index.html'))) {
     throw new Error(`${shownPath(settings.talk.root)} is not a talk: it has no data/talk.yaml, and ${shownPath(settings.dist)}/ holds no built deck. Give the folder of a talk with --talk.`);
   }
   if (named) rememberTalk(settings.talk.root);
@@ -234,6 +253,7 @@ async function main() {
     publicUrl: settings.publicUrl,
     token,
     trustProxy: settings.trustProxy,
+    trustedProxies: settings.trustedProxies,
     speakerNotes: settings.speakerNotes,
     relay: { maxPerAddress: settings.maxPerAddress, log: (line) => console.log(`[live] ${line}`), recorder },
   });

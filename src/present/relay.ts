@@ -46,6 +46,10 @@ export interface RelayStats {
   sent: number;
   /** Connections closed for a malformed message, a wrong token or too many messages. */
   closedForCause: number;
+  /** Connections from a foreign page, refused. */
+  refused: number;
+  /** Connections counted against the caps that are not listeners: being opened, or a foreign page's until closed. */
+  held: number;
 }
 
 export interface Relay {
@@ -81,6 +85,24 @@ export function createRelay(options: RelayOptions): Relay {
   const allowOrigin = options.allowOrigin ?? (() => true);
   /** Open connections per client address. */
   const perAddress = new Map<string, number>();
+  /** Connections not yet listeners (being opened) or never to be (a foreign page's, until it is closed). */
+  const holding = new Map<string, number>();
+  let holdingTotal = 0;
+  let refused = 0;
+  /** Counts one held connection of `address`; the function returned ends the hold, once, however often called. */
+  const hold = (address: string) => {
+    holding.set(address, (holding.get(address) ?? 0) + 1);
+    holdingTotal++;
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      holdingTotal--;
+      const left = (holding.get(address) ?? 1) - 1;
+      if (left > 0) holding.set(address, left);
+      else holding.delete(address);
+    };
+  };
   const rate = options.rate ?? { burst: 60, perSecond: 30 };
   const maxBuffered = options.maxBufferedBytes ?? 256 * 1024;
   const listenerCountMs = options.listenerCountMs ?? 1000;
@@ -234,29 +256,40 @@ export function createRelay(options: RelayOptions): Relay {
 
   return {
     handleUpgrade(request, socket, head) {
-      if (closing || peers.size >= maxConnections) {
+      const address = addressOf(request);
+      // Connections being opened, and foreign pages' connections held open only to be closed, count against both
+      // caps as listeners do: a burst of them (or 300 from another site) cannot get round either.
+      if (closing || peers.size + holdingTotal >= maxConnections) {
         socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
         return;
       }
+      if ((perAddress.get(address) ?? 0) + (holding.get(address) ?? 0) >= maxPerAddress) {
+        socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      const release = hold(address);
       if (!allowOrigin(request)) {
         // Accepted only to be closed with a code the page can read (a refused upgrade shows it nothing); it never
         // counts as a listener and hears nothing.
         log(`refused a connection from the page at ${String(request.headers.origin).slice(0, 100)}`);
+        refused++;
         wss.handleUpgrade(request, socket, head, (ws) => {
           ws.on('error', () => {});
+          ws.once('close', release);
           ws.close(CLOSE.foreignOrigin, 'not the deck\'s own page');
           setTimeout(() => ws.terminate(), 2000).unref();
         });
+        socket.once('close', release);
         return;
       }
-      if ((perAddress.get(addressOf(request)) ?? 0) >= maxPerAddress) {
-        socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-        return;
-      }
-      wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+      socket.once('close', release);
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        release();
+        wss.emit('connection', ws, request);
+      });
     },
     stats() {
-      return { listeners: listeners.size, presenters: presenters.size, state, accepted, sent, closedForCause };
+      return { listeners: listeners.size, presenters: presenters.size, state, accepted, sent, closedForCause, refused, held: holdingTotal };
     },
     close() {
       closing = true;

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { FOLLOW_PATH, PRESENTER_PARAM } from './protocol.ts';
-import { clientAddress, ownOrigin } from './admission.ts';
+import { clientAddress, meantHost, ownOrigin, type Reach } from './admission.ts';
 import { createRelay, type Relay, type RelayOptions } from './relay.ts';
 import { safeHost, staticSite } from './serve-static.ts';
 
@@ -25,6 +25,8 @@ export interface PresentOptions {
    * X-Forwarded-For header instead of the proxy's own. Only with a proxy that sets it; anyone can send the header.
    */
   trustProxy?: boolean;
+  /** Proxies (besides this machine's loopback) whose X-Forwarded-For is believed with trustProxy. */
+  trustedProxies?: string[];
   /** Passed on to the relay (limits, heartbeat, log). */
   relay?: Omit<RelayOptions, 'token'>;
   /**
@@ -84,9 +86,12 @@ export async function startPresentServer(options: PresentOptions): Promise<Prese
   // The WebSocket's host, for the page's policy: the public URL's, else the one the browser asked for.
   const site = staticSite(dist, (request) => (publicBase ? publicBase.host : safeHost(request.headers.host)));
   const trustProxy = options.trustProxy ?? false;
+  const trustedProxies = options.trustedProxies ?? [];
+  let listening = 0;
+  const reach: Reach = { publicBase, host, port: () => listening };
   const relay = createRelay({
-    allowOrigin: (request) => ownOrigin(request, publicBase),
-    addressOf: (request) => clientAddress(request, trustProxy),
+    allowOrigin: (request) => ownOrigin(request, reach),
+    addressOf: (request) => clientAddress(request, trustProxy, trustedProxies),
     ...options.relay,
     token,
   });
@@ -115,6 +120,11 @@ export async function startPresentServer(options: PresentOptions): Promise<Prese
   };
 
   const server = createServer((request, response) => {
+    // A Host this server is not meant to be reached at is a page of another site (DNS rebinding): it reads nothing.
+    if (!meantHost(request.headers.host, reach)) {
+      response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('Misdirected request: this server is not reached by that name.');
+      return;
+    }
     const pathname = pathOf(request.url);
     if (pathname === null) {
       response.writeHead(400).end();
@@ -150,6 +160,7 @@ export async function startPresentServer(options: PresentOptions): Promise<Prese
     });
   });
   const port = (server.address() as AddressInfo).port;
+  listening = port;
   const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   const baseUrl = (publicBase ?? new URL(`http://${shownHost}:${port}/`)).href;
 

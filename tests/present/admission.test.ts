@@ -137,3 +137,95 @@ describe('the relay counts pings', () => {
     expect(calm.ws.readyState).toBe(WebSocket.OPEN);
   });
 });
+
+describe('the relay and the deck are reached only by their own names (DNS rebinding)', () => {
+  it('refuses a page of another site whose name resolves here, for the live link and the deck alike', async () => {
+    const s = await relay();
+    // evil.example pointed at 127.0.0.1: its page's Origin and the Host it sends are both its own name.
+    const rebound = await attempt(s.baseUrl, { Origin: `http://evil.example:${s.port}`, Host: `evil.example:${s.port}` });
+    expect(rebound.result).toBe(`closed ${CLOSE.foreignOrigin}`);
+    const page = await fetchWithHost(s.port, `evil.example:${s.port}`);
+    expect(page.status).toBe(421);
+    expect((await fetchWithHost(s.port, `127.0.0.1:${s.port}`)).status).toBe(200);
+    expect((await fetchWithHost(s.port, `localhost:${s.port}`)).status).toBe(200);
+  });
+
+  it('with a public URL, takes the live link only from that origin, not from a Host the request names', async () => {
+    const s = await relay({ publicUrl: 'https://talks.example.org/ms-massage/' });
+    const local = `http://127.0.0.1:${s.port}/ms-massage/`;
+    expect((await attempt(local, { Origin: `http://evil.example:${s.port}`, Host: `evil.example:${s.port}` })).result).toBe(`closed ${CLOSE.foreignOrigin}`);
+    expect((await attempt(local, { Origin: `http://127.0.0.1:${s.port}` })).result).toBe(`closed ${CLOSE.foreignOrigin}`);
+    expect((await attempt(local, { Origin: 'https://talks.example.org' })).result).toBe('open');
+  });
+});
+
+describe('refused and pending connections count against the caps', () => {
+  it('connections from a foreign page, held open by a client that never answers the close, take places until they go', async () => {
+    const s = await relay({ relay: { maxPerAddress: 5 } });
+    // 300 upgrades from another site's page, over raw sockets that never read what the relay sends back.
+    const raw = await Promise.all(Array.from({ length: 300 }, () => rawUpgrade(s.port, 'https://evil.example')));
+    await waitUntil(() => s.relay.stats().held > 0);
+    // Only as many as the address may hold were let in to be closed; none is a listener; the address is full.
+    expect(s.relay.stats().held).toBeLessThanOrEqual(5);
+    expect(s.relay.stats().listeners).toBe(0);
+    expect((await attempt(s.baseUrl)).result).toBe('HTTP 429');
+    // The relay ends them itself (2 s), and the address is welcome again.
+    await waitUntil(() => s.relay.stats().held === 0, 15_000);
+    expect((await attempt(s.baseUrl)).result).toBe('open');
+    for (const socket of raw) socket.destroy();
+  }, 60_000);
+});
+
+/** An upgrade request that is sent and then left alone: the socket reads nothing and answers nothing. */
+async function rawUpgrade(port: number, origin: string): Promise<import('node:net').Socket> {
+  const { connect } = await import('node:net');
+  return new Promise((done) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(
+        `GET /follow HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+          `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: ${origin}\r\n\r\n`,
+      );
+      socket.pause();
+      done(socket);
+    });
+    socket.on('error', () => {});
+  });
+}
+
+describe('X-Forwarded-For and IPv6', () => {
+  it('believes the header only from a proxy on this machine or a named one, and groups IPv6 by /64', async () => {
+    const { clientAddress, addressKey } = await import('../../src/present/admission.ts');
+    const request = (remote: string, xff?: string) => ({ socket: { remoteAddress: remote }, headers: xff ? { 'x-forwarded-for': xff } : {} }) as never;
+    expect(clientAddress(request('127.0.0.1', '203.0.113.9'), true)).toBe('203.0.113.9');
+    // Spoofed by a client that reached the server directly: ignored.
+    expect(clientAddress(request('198.51.100.4', '203.0.113.9'), true)).toBe('198.51.100.4');
+    expect(clientAddress(request('10.0.0.2', '203.0.113.9'), true, ['10.0.0.2'])).toBe('203.0.113.9');
+    expect(clientAddress(request('127.0.0.1', 'not-an-address'), true)).toBe('127.0.0.1');
+    expect(addressKey('2001:db8:1:2:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8:1:2::1')).toBe(addressKey('2001:db8:1:2:ffff::9'));
+    expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+  });
+
+  it('npm run present refuses --trust-proxy on a public address unless the proxy is named', async () => {
+    const { readSettings } = await import('../../src/present/cli.ts');
+    expect(() => readSettings(['--host', '0.0.0.0', '--trust-proxy'], {})).toThrow(/name the proxy with --trusted-proxy/);
+    expect(readSettings(['--host', '0.0.0.0', '--trust-proxy', '--trusted-proxy', '10.0.0.2'], {})).toMatchObject({ trustedProxies: ['10.0.0.2'] });
+    expect(readSettings(['--trust-proxy'], {})).toMatchObject({ trustProxy: true, trustedProxies: [] });
+    expect(() => readSettings(['--trusted-proxy', 'proxy.local'], {})).toThrow(/must be an IP address/);
+  });
+});
+
+/** A GET of the deck with the Host header a page of that name would send. */
+function fetchWithHost(port: number, host: string): Promise<{ status: number }> {
+  return new Promise((done, fail) => {
+    import('node:http').then(({ request }) => {
+      const req = request({ host: '127.0.0.1', port, path: '/', headers: { host } }, (res) => {
+        res.resume();
+        done({ status: res.statusCode ?? 0 });
+      });
+      req.on('error', fail);
+      req.end();
+    }, fail);
+  });
+}
