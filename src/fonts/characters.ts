@@ -5,8 +5,6 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
 import { Parser } from 'htmlparser2';
 import { renderSections } from '../deck/render-sections.ts';
 import { browserWords } from '../locale/browser-words.ts';
-import { renderHandoutPage } from '../handout/render-handout-page.ts';
-import { renderTextPage } from '../share/render-text-page.ts';
 import type { BuiltDeck } from '../deck/build-talk.ts';
 import { subsetTypeface, type Typeface } from './typeface.ts';
 
@@ -98,10 +96,11 @@ const STYLE_SHEETS = ['../styles/deck.css', '../styles/print.css', '../styles/fo
 
 /**
  * Every character the talk's pages use: the deck's slides and speaker notes, the words its script shows (follow-along
- * bar, announcements, key help), the text version and the handout (rendered here without fonts), every message of
- * the talk's locale (labels included), what the style sheets write, and ALWAYS. Sorted, each once.
+ * bar, announcements, key help), the other pages made from it (`pages`: the text version and the handout, rendered
+ * without fonts by whoever builds them, so this step imports no page above it), every message of the talk's locale
+ * (labels included), what the style sheets write, and ALWAYS. Sorted, each once.
  */
-export function talkCharacters(deck: BuiltDeck): string {
+export function talkCharacters(deck: BuiltDeck, pages: readonly string[]): string {
   const { model } = deck;
   const chars = new Set<string>(ALWAYS);
   const add = (set: Iterable<string>) => {
@@ -109,8 +108,7 @@ export function talkCharacters(deck: BuiltDeck): string {
   };
   add(pageCharacters(renderSections(deck.slides)));
   add(withoutSlots(stringsOf(browserWords(model.words)).join('')));
-  add(pageCharacters(renderTextPage(deck, '').source));
-  add(pageCharacters(renderHandoutPage(deck, '').source));
+  for (const page of pages) add(pageCharacters(page));
   for (const message of model.words.messages.values()) add(messageWords(message));
   for (const text of [model.talk.title, model.talk.subtitle ?? '', model.talk.description]) add(text);
   for (const sheet of STYLE_SHEETS) add(styleCharacters(readFileSync(new URL(sheet, import.meta.url), 'utf8')));
@@ -121,6 +119,6 @@ export function talkCharacters(deck: BuiltDeck): string {
 }
 
 /** The typeface cut to every character of the talk's pages; `cache` as for subsetTypeface. */
-export function deckTypeface(deck: BuiltDeck, options: { cache?: boolean } = {}): Promise<Typeface> {
-  return subsetTypeface(talkCharacters(deck), options);
+export function deckTypeface(deck: BuiltDeck, pages: readonly string[], options: { cache?: boolean } = {}): Promise<Typeface> {
+  return subsetTypeface(talkCharacters(deck, pages), options);
 }

@@ -7,9 +7,15 @@ export interface ExtraPage {
   source: string | Uint8Array;
 }
 
+/** The pages made from the deck besides its slides, without fonts: what the typeface must also hold. */
+export async function pagesWithoutFonts(deck: BuiltDeck): Promise<string[]> {
+  const [{ renderTextPage }, { renderHandoutPage }] = await Promise.all([import('../share/render-text-page.ts'), import('../handout/render-handout-page.ts')]);
+  return [renderTextPage(deck, '').source, renderHandoutPage(deck, '').source];
+}
+
 const fontFaces = async (deck: BuiltDeck) => {
   const [{ inlineFontFaces }, { deckTypeface }] = await Promise.all([import('../share/fonts.ts'), import('../fonts/characters.ts')]);
-  return inlineFontFaces(await deckTypeface(deck));
+  return inlineFontFaces(await deckTypeface(deck, await pagesWithoutFonts(deck)));
 };
 
 export const EXTRA_PAGES: Array<(deck: BuiltDeck) => ExtraPage | Promise<ExtraPage>> = [

@@ -11,6 +11,7 @@ import { deckTypeface } from '../fonts/characters.ts';
 import { FAMILY, fontFaceCss, pruneOldest, sourceFont, WEIGHTS, type Typeface } from '../fonts/typeface.ts';
 import type { BuiltDeck } from '../deck/build-talk.ts';
 import type { DeckPluginApi } from './deck-plugin.ts';
+import { pagesWithoutFonts } from './extra-pages.ts';
 
 export const FONTS_ID = 'virtual:deck-fonts.css';
 
@@ -48,7 +49,7 @@ export function fontsPlugin(): Plugin {
 
 /** The style sheet of the faces cut to the deck's characters (the same faces the text version and the handout inline). */
 async function cutFor(deck: BuiltDeck, cache: string): Promise<string> {
-  return writeSubset(await deckTypeface(deck, { cache: true }), cache);
+  return writeSubset(await deckTypeface(deck, await pagesWithoutFonts(deck), { cache: true }), cache);
 }
 
 /** Writes the faces and their style sheet into a folder named by their content; returns the sheet's path. */

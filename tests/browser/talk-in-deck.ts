@@ -13,6 +13,7 @@ import { buildDeck } from '../../src/slides/build-deck.ts';
 import { serveFolder, waitForReveal, type Served } from './harness.ts';
 import { measureSlide, textUnderControls } from './measure-slide.ts';
 import { talkCharacters } from '../../src/fonts/characters.ts';
+import { pagesWithoutFonts } from '../../src/vite/extra-pages.ts';
 import { fontFaceCss, subsetTypeface } from '../../src/fonts/typeface.ts';
 import { cspMeta, deckPolicy, replaceCspMeta } from '../../src/share/csp.ts';
 import type { TalkModel } from '../../src/data/load-data.ts';
@@ -30,7 +31,7 @@ export const SIZES = [
  * harness built the deck for this talk; another talk's accents would otherwise fall back to another font.)
  */
 async function withTypefaceOf(page: string, deck: { model: TalkModel; slides: TimedSlide[] }, site: string): Promise<string> {
-  const typeface = await subsetTypeface(await talkCharacters(deck));
+  const typeface = await subsetTypeface(await talkCharacters(deck, await pagesWithoutFonts(deck)));
   for (const f of typeface.faces) writeFileSync(join(site, 'assets', f.fileName), f.woff2);
   const faces = fontFaceCss(typeface, (f) => `./assets/${f.fileName}`);
   const styles: string[] = [];
