@@ -70,7 +70,10 @@ describe('the timeline recorder', () => {
 describe('the relay with a recorder', () => {
   it("records the presenter's slides, tells presenters it is on, and ignores listeners", async () => {
     const file = tmpFile();
-    const recorder = createRecorder(file);
+    // A clock that moves a second at each reading: every slide lasts (a real one could read the same millisecond
+    // at the last mark and at close on a busy machine, and a slide of no time is no chapter).
+    let clock = 0;
+    const recorder = createRecorder(file, { now: () => (clock += 1) });
     const server = await startRelay({ relay: { recorder } });
     servers.push(server);
     const listener = await connect(server.baseUrl);

@@ -26,7 +26,9 @@ describe('problemPage', () => {
   it('shows the problems on a slide, escaped, in an English page', () => {
     const page = problemPage('<html lang="x"><head><!-- deck:head --></head><body><!-- deck:slides --></body></html>', 'data/talk.yaml:3:1  <b>bad</b>');
     expect(page).toContain('<html lang="en">');
-    expect(page).toContain('<section><h2>The talk has problems</h2><pre>data/talk.yaml:3:1  &lt;b&gt;bad&lt;/b&gt;</pre></section>');
+    expect(page).toContain(
+      '<section class="problems"><h2>There is no deck to show yet</h2><p>The talk\'s files have problems. The deck appears as soon as you save the fixes.</p><pre>data/talk.yaml:3:1  &lt;b&gt;bad&lt;/b&gt;</pre></section>',
+    );
     expect(page).toContain('id="deck-words"');
   });
 });
