@@ -8,7 +8,7 @@ import type { Readable, Source } from './check-references.ts';
 import type { LoadedSources, SourceText } from './load-sources.ts';
 import type { MarkdownSlide } from './load-markdown-slide.ts';
 import { nearest } from './describe-value.ts';
-import { figuresOf, findQuote, lineAt, sentenceAround, shownPassage, wordsOf, type Word } from './source-words.ts';
+import { figuresOf, findQuote, lineAt, sentenceAround, shownPassage, wordsOf, type Figure, type Word } from './source-words.ts';
 
 /**
  * How much of a source the provenance page shows around a figure: a sentence, never a whole file (a source is
@@ -167,12 +167,12 @@ export function checkSources(input: SourceCheckInput): { problems: Problem[]; pr
     source: Source,
     about: unknown[] = [],
   ): { passage: string; line: number } | undefined {
-    const figures = figuresOf(words, src.text);
+    const byValue = figureIndex(words, src.text);
     let first: { start: number; end: number } | undefined;
     let ok = true;
     for (const w of wanted) {
       // A sign is compared as its size: sources write "fell by 2.75" as often as "-2.75".
-      const same = figures.filter((f) => Math.abs(f.value - Math.abs(w.value)) < 1e-9);
+      const same = byValue.get(figureKey(Math.abs(w.value))) ?? [];
       const fits = same.filter((f) => (w.after ? followedBy(words, f.word, w.after) : true) && (w.before ? precededBy(words, f.word, w.before) : true));
       if (fits.length > 0) {
         const word = words[fits[0]!.word]!;
@@ -320,12 +320,45 @@ function precededBy(words: Word[], i: number, word: string): boolean {
   return words.slice(Math.max(0, i - 2), i).some((w) => w.text.toLowerCase() === word.toLowerCase());
 }
 
+/** A figure's value as a key: equal when they differ by less than rounding noise. */
+const figureKey = (value: number) => value.toPrecision(12);
+
+/** Each source's figures by value, found once (a study of a thousand results looks each up in the same source). */
+const FIGURES = new WeakMap<Word[], { all: Figure[]; byValue: Map<string, Figure[]> }>();
+
+function figuresIn(words: Word[], text: string): { all: Figure[]; byValue: Map<string, Figure[]> } {
+  let found = FIGURES.get(words);
+  if (!found) {
+    const all = figuresOf(words, text);
+    const byValue = new Map<string, Figure[]>();
+    for (const f of all) {
+      const key = figureKey(f.value);
+      const list = byValue.get(key);
+      if (list) list.push(f);
+      else byValue.set(key, [f]);
+    }
+    found = { all, byValue };
+    FIGURES.set(words, found);
+  }
+  return found;
+}
+
+const figureIndex = (words: Word[], text: string) => figuresIn(words, text).byValue;
+
+/** The most sentences a missing figure's nearest passage is looked for among (a source may hold a million figures). */
+const NEAREST_LIMIT = 2000;
+
 /** The sentence most like the result: sharing most of its words, and holding a figure. */
 function nearestSentence(words: Word[], src: SourceText, value: number, about: unknown[]): { start: number; end: number } | undefined {
   const wanted = new Set(about.filter((a): a is string => typeof a === 'string').flatMap((a) => wordsOf(a).map((w) => w.text.toLowerCase())));
   const digits = String(value).replace(/\D/g, '');
+  const sorted = digits.split('').sort().join('');
   let best: { start: number; end: number; score: number } | undefined;
-  for (const f of figuresOf(words, src.text)) {
+  // The figures written with the same digits first (a typo's likely source), then the first others, up to a limit.
+  const all = figuresIn(words, src.text).all;
+  const alike = all.filter((f) => String(f.value).replace(/\D/g, '').split('').sort().join('') === sorted);
+  const candidates = [...alike.slice(0, NEAREST_LIMIT), ...all.slice(0, Math.max(0, NEAREST_LIMIT - alike.length))];
+  for (const f of candidates) {
     const w = words[f.word]!;
     const s = sentenceAround(src.text, w.start, w.end);
     const inIt = wordsOf(src.text.slice(s.start, s.end)).map((x) => x.text.toLowerCase());

@@ -165,9 +165,12 @@ function explainMiss(parts: Word[][], source: Word[]): Missed {
 function nearestDifference(part: Word[], source: Word[], from: number, to: number): Missed {
   // Each word the part shares with the source votes for where the part would start; the most votes win.
   const votes = new Map<number, number>();
+  // Only the part's own words are indexed: one pass over the source, and nothing kept of the rest of it.
+  const own = new Set(part.map((w) => w.text.toLowerCase()));
   const positions = new Map<string, number[]>();
   for (let i = Math.max(0, from); i < Math.min(source.length, to + part.length); i++) {
     const key = source[i]!.text.toLowerCase();
+    if (!own.has(key)) continue;
     const list = positions.get(key);
     if (list) list.push(i);
     else positions.set(key, [i]);
@@ -315,9 +318,25 @@ export function shownPassage(text: string, start: number, end: number, max = 240
   return s.length > max ? `${s.slice(0, max - 3)}…` : s;
 }
 
+/** Where each line of a text starts, worked out once per text (a few texts kept, as for sentence stops). */
+const LINE_STARTS = new Map<string, number[]>();
+
 /** The line of a position in a text, counting from 1. */
 export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text[i] === '\n') line++;
-  return line;
+  let starts = LINE_STARTS.get(text);
+  if (!starts) {
+    starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    if (LINE_STARTS.size >= 16) LINE_STARTS.delete(LINE_STARTS.keys().next().value!);
+    LINE_STARTS.set(text, starts);
+  }
+  const at = Math.min(offset, text.length);
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
