@@ -35,6 +35,7 @@ const deck = new Reveal({
 // On the dev server only: the talk's problems over the deck, in the project's own panel (not Vite's overlay).
 if (import.meta.hot) {
   import.meta.hot.on('deck:problems', (data: { message: string }) => void import('./dev-problems.ts').then((m) => m.showProblems(data)));
+  import.meta.hot.on('deck:slides', (data: import('./dev-refresh.ts').NewSlides) => void import('./dev-refresh.ts').then((m) => m.showSlides(deck, data)));
   // The server's word may have come before this page listened (it reloads on every save): ask for it.
   import.meta.hot.send('deck:ask-problems');
 }

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { DataError, formatProblem } from '../data/data-error.ts';
 import { LOCALES_DIR } from '../data/load-locale.ts';
-import { slideNotesModule } from '../deck/render-sections.ts';
+import { renderSections, slideNotesModule } from '../deck/render-sections.ts';
 import { fillPage, problemPage } from '../share/deck-page.ts';
 import { buildTalk, buildTalkFor, type BuiltDeck } from '../deck/build-talk.ts';
 import { speakerNotesFile, speakerOnlyNotes } from '../slides/audience.ts';
@@ -61,9 +61,30 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginAp
       const folders = [...['data', 'slides', 'sources'].map((f) => resolve(talkRoot, f)), LOCALES_DIR];
       const watched = (file: string) => folders.some((f) => file.startsWith(f));
       s.watcher.add(folders);
-      // A file saved, added (a missing slide written) or deleted: the page reloads and the talk is read again.
+      // A file saved, added (a missing slide written) or deleted: the talk is read again and the open pages get the
+      // new slides to put in place of the old ones (src/browser/dev-refresh.ts), on the slide they were showing, with
+      // no reload of the page, its script and its typeface; or the problems, over the deck they keep.
+      let refreshing: Promise<void> = Promise.resolve();
+      const refresh = () => {
+        refreshing = refreshing.then(async () => {
+          try {
+            const deck = await buildTalk(talkRoot, 'speaker');
+            problems = undefined;
+            s.ws.send('deck:slides', { slides: renderSections(deck.slides, { notes: true }), title: deck.model.talk.title, lang: deck.model.talk.lang });
+          } catch (e) {
+            if (!(e instanceof DataError)) {
+              s.ws.send({ type: 'full-reload' });
+              return;
+            }
+            const message = problemReport(e.problems, devClosing(true));
+            s.config.logger.error(message);
+            problems = { message };
+            s.ws.send('deck:problems', problems);
+          }
+        });
+      };
       s.watcher.on('all', (event, file) => {
-        if (['add', 'change', 'unlink'].includes(event) && watched(file)) s.ws.send({ type: 'full-reload' });
+        if (['add', 'change', 'unlink'].includes(event) && watched(file)) refresh();
       });
       // A page that connects while the talk has problems (after the reload, or a second window) is told too.
       // (It asks once it listens: a message sent as it connects would come before its listener.)
