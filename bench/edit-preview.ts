@@ -39,6 +39,8 @@ try {
     await page.waitForFunction((m) => document.querySelector('.slides')?.textContent?.includes(m) ?? false, mark, { timeout: 30_000, polling: 'raf' });
     const took = (performance.now() - t) / 1000;
     if (i > 0) times.push(took);
+    // (A reload, as the dev server once did, brings a new Reveal: wait for it before asking where it is.)
+    await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady() === true, undefined, { timeout: 30_000 });
     const slideNow = await page.evaluate(() => (window as unknown as { Reveal: { getCurrentSlide(): Element } }).Reveal.getCurrentSlide().id);
     if (i > 0 && slideNow === slideBefore) kept++;
   }
