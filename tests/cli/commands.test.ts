@@ -63,13 +63,13 @@ describe('npm run check on a talk with a wrong type in a study and a takeaway re
     const broken = copyTalk();
     try {
       broken.edit('data/studies.yaml', (t) => t.replace('        p: 0.009', '        p: "p<.01"'));
-      broken.edit('data/takeaways.yaml', (t) => t.replace('basis: [negahban-2013, mcclurg-2011]', 'basis: [negahban-2013, mcclurg-2012]'));
+      broken.edit('data/takeaways.yaml', (t) => t.replace('basis: [negahban-2013, schroeder-2014, mcclurg-2011]', 'basis: [negahban-2013, schroeder-2014, mcclurg-2012]'));
       const check = run('npm', ['run', '--silent', 'check', '--', '--talk', broken.root]);
       expect(check.status, check.stderr).toBe(1);
       const lines = problemLines(check.stderr);
       expect(lines).toEqual([
         expect.stringMatching(/studies\.yaml:42:12 {2}studies\[0\]\.results\[1\]\.p {2}expected a number such as 0\.001, found "p<\.01"$/),
-        expect.stringMatching(/takeaways\.yaml:36:\d+ {2}takeaways\[2\]\.basis\[1\] {2}no study or quote has the id "mcclurg-2012": did you mean "mcclurg-2011"\?$/),
+        expect.stringMatching(/takeaways\.yaml:36:\d+ {2}takeaways\[2\]\.basis\[2\] {2}no study or quote has the id "mcclurg-2012": did you mean "mcclurg-2011"\?$/),
       ]);
       expect(check.stderr).toContain('2 problems found.');
     } finally {

@@ -254,14 +254,14 @@ describe('everything at once', () => {
 describe('a file with a problem does not hide problems across files', () => {
   it('reports a wrong type in studies.yaml and a takeaway resting on a missing id in one run', () => {
     talk.edit('data/studies.yaml', (t) => t.replace('        p: 0.009', '        p: "p<.01"'));
-    talk.edit('data/takeaways.yaml', (t) => t.replace('basis: [negahban-2013, mcclurg-2011]', 'basis: [negahban-2013, mcclurg-2012]'));
+    talk.edit('data/takeaways.yaml', (t) => t.replace('basis: [negahban-2013, schroeder-2014, mcclurg-2011]', 'basis: [negahban-2013, schroeder-2014, mcclurg-2012]'));
     const studies = talk.read('data/studies.yaml');
     const takeaways = talk.read('data/takeaways.yaml');
     const line = lineOf(takeaways, 'mcclurg-2012');
     const column = takeaways.split('\n')[line - 1]!.indexOf('mcclurg-2012') + 1;
     expect(problemsOf(talk.root)).toEqual([
       `data/studies.yaml:${lineOf(studies, 'p: "p<.01"')}:12  studies[0].results[1].p  expected a number such as 0.001, found "p<.01"`,
-      `data/takeaways.yaml:${line}:${column}  takeaways[2].basis[1]  no study or quote has the id "mcclurg-2012": did you mean "mcclurg-2011"?`,
+      `data/takeaways.yaml:${line}:${column}  takeaways[2].basis[2]  no study or quote has the id "mcclurg-2012": did you mean "mcclurg-2011"?`,
     ]);
   });
 
@@ -292,7 +292,7 @@ describe('a file with a problem does not hide problems across files', () => {
 
   it('checks the ids of takeaways.yaml even when the file has another problem, in line order', () => {
     talk.edit('data/takeaways.yaml', (t) =>
-      t.replace('basis: [tina-gio, bert-davich]', 'basis: [tina-gioo, bert-davich]').replace('  - text: Benefits seem to fade when massage stops.', '  - text: ""\n    note: Benefits seem to fade when massage stops.'),
+      t.replace('basis: [tina-gio, bert-davich]', 'basis: [tina-gioo, bert-davich]').replace("  - text: One study's gain lasted 4 weeks after massage stopped; its authors think ongoing sessions are needed to keep it.", '  - text: ""\n    note: gone'),
     );
     const problems = problemsOf(talk.root);
     expect(problems).toEqual([

@@ -36,12 +36,12 @@ describe('HTML and script in text fields', () => {
   });
 
   it('reports a javascript: link written as Markdown in a takeaway, and the renderer would drop it anyway', async () => {
-    talk.edit('data/takeaways.yaml', (t) => t.replace('Benefits seem to fade when massage stops.', 'Benefits seem to [fade](javascript:alert(1)) when massage stops.'));
+    talk.edit('data/takeaways.yaml', (t) => t.replace("One study's gain lasted 4 weeks after massage stopped;", "One study's gain [lasted](javascript:alert(1)) 4 weeks after massage stopped;"));
     expect(problemsOf(talk.root)).toEqual([
       expect.stringMatching(/^data\/takeaways\.yaml:\d+:\d+ {2}takeaways\[\d\]\.text {2}expected links to start with https:\/\/, http:\/\/ or mailto:, found a link to "javascript:alert\(1\)"$/),
     ]);
     const { markdownInline } = await import('../../src/markdown/render-markdown.ts');
-    expect(unwrap(markdownInline('Benefits seem to [fade](javascript:alert(1)) when massage stops.'))).toBe('Benefits seem to fade when massage stops.');
+    expect(unwrap(markdownInline("One study's gain [lasted](javascript:alert(1)) 4 weeks after massage stopped;"))).toBe("One study's gain lasted 4 weeks after massage stopped;");
   });
 
   it('escapes HTML in a hand-written slide', async () => {
