@@ -20,6 +20,9 @@ describe('the benchmark\'s peers', () => {
     const tools = json('bench/peer-tools/package.json');
     expect(Object.keys(tools.dependencies ?? {}).sort()).toEqual(['@marp-team/marp-cli', 'decktape']);
     expect(Object.keys(json('bench/peer-tools/package-lock.json').packages ?? {})).toEqual(expect.arrayContaining(['node_modules/decktape', 'node_modules/@marp-team/marp-cli']));
-    expect((json('package.json').scripts ?? {}).bench).toBe('node scripts/ensure-chromium.mjs && node scripts/ensure-bench-peers.mjs && tsx bench/bench.ts');
+    // The peers before any run; the two quick measures (the source check, edit to preview) before the comparison.
+    expect((json('package.json').scripts ?? {}).bench).toBe(
+      'node scripts/ensure-chromium.mjs && node scripts/ensure-bench-peers.mjs && tsx bench/sources.ts && tsx bench/edit-preview.ts && tsx bench/bench.ts',
+    );
   });
 });
