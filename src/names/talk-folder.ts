@@ -18,7 +18,7 @@ export type TalkChoice = 'option' | 'environment' | 'remembered' | 'project';
 export const WHY_THIS_TALK: Record<TalkChoice, string> = {
   option: 'named with --talk',
   environment: 'named by DECK_TALK',
-  remembered: 'the talk you last named with --talk; add -- --talk <folder> for another',
+  remembered: 'the talk you last named with --talk or made with npm run new; add -- --talk <folder> for another',
   project: "this project's own talk; add -- --talk <folder> for another",
 };
 

@@ -176,7 +176,7 @@ export function startupText(
     ...(isLoopback(new URL(present.listenerUrl).hostname)
       ? [
           '  Listener link (opens only on this computer: to share a live link, run npm run present on a server;',
-          '  see "Present with a live link" in the README):',
+          '  see "On a server, behind a reverse proxy with TLS" in docs/reference.md):',
         ]
       : ['  Listener link (share this one):']),
     `    ${present.listenerUrl}`,

@@ -30,7 +30,7 @@ describe('openTalk', () => {
     // The next command typed without --talk works on the same talk, and says why.
     const next = openTalk(undefined, env, dir);
     expect(next.root).toBe(talk);
-    expect(next.line).toBe('Talk: “Yoga and balance” in my talk (the talk you last named with --talk; add -- --talk <folder> for another)');
+    expect(next.line).toBe('Talk: “Yoga and balance” in my talk (the talk you last named with --talk or made with npm run new; add -- --talk <folder> for another)');
     // DECK_TALK wins over what is remembered, and --talk over both.
     expect(chooseTalk(undefined, { ...env, DECK_TALK: 'x' }, dir)).toEqual({ root: join(dir, 'x'), how: 'environment' });
     expect(chooseTalk('y', { ...env, DECK_TALK: 'x' }, dir).how).toBe('option');
