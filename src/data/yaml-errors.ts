@@ -112,7 +112,8 @@ function explainOne(e: YAMLError, doc: Document, text: string): YamlSyntaxProble
 function openingOf(doc: Document, offset: number, kind: (node: unknown) => boolean): number | undefined {
   let best: number | undefined;
   visit(doc, (_key, node) => {
-    const range = (node as { range?: [number, number, number] }).range;
+    // A flow map's empty key ("{{") is visited as null: it has no place.
+    const range = (node as { range?: [number, number, number] } | null)?.range;
     if (range && kind(node) && range[0] <= offset && range[1] >= offset - 1) best = Math.max(best ?? -1, range[0]);
   });
   return best;

@@ -103,3 +103,12 @@ describe.each(FILES)('%s', (file) => {
     expect(problems()[0]).toMatch(new RegExp(`^${file.replace('.', '\\.')}:${item + 1}:\\d+ {2}a "-" alone on this line starts an empty list item: remove it`));
   });
 });
+
+describe('found by the fuzz suite', () => {
+  it('a file starting with "{{" (a flow map with an empty key) is a problem at its line, not a TypeError', () => {
+    talk.edit('data/talk.yaml', (t) => `{{${t}`);
+    const found = problems();
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]).toMatch(/^data\/talk\.yaml:\d+:\d+ {2}/);
+  });
+});

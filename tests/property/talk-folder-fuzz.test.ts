@@ -70,7 +70,8 @@ describe('a talk folder changed at random, and on purpose', () => {
           }
         }
       }),
-      { numRuns: 60 },
+      // A fixed seed: the same 60 folders every run, so CI never fails by chance; change it to explore others.
+      { numRuns: 60, seed: 20261206 },
     );
     for (const f of FILES) writeFileSync(join(talk.root, f), originals[f]!);
     // Both outcomes were reached: the property is not passing by refusing everything.
