@@ -7,6 +7,9 @@ import { resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { chooseTalk, rememberTalk, WHY_THIS_TALK, type ChosenTalk } from '../names/talk-folder.ts';
 import { shownPath } from '../names/shown-path.ts';
+import { shellWord } from '../names/shell-word.ts';
+
+export { shellWord };
 
 export class NotATalk extends Error {}
 
@@ -40,12 +43,6 @@ export function talkTitle(root: string): string | undefined {
     return undefined;
   }
 }
-
-/** A folder as typed in a command: quoted when it holds a space, so the hint can be copied as it is. */
-export function shellWord(word: string): string {
-  return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 
 /**
  * Chooses the talk (--talk, DECK_TALK, the one remembered, the project's), checks it is a talk, and remembers a

@@ -11,6 +11,7 @@ import { speakerNotesFile } from '../slides/audience.ts';
 import { checkRecordFile, createRecorder, type Recorder } from './record.ts';
 import { chooseTalk, rememberTalk, talkDist, WHY_THIS_TALK, type ChosenTalk } from '../names/talk-folder.ts';
 import { shownPath } from '../names/shown-path.ts';
+import { shellWord } from '../names/shell-word.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const DEFAULT_PORT = 5180;
@@ -129,7 +130,7 @@ export function tokenFromFile(file: string): string {
     if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
       throw new Error(
         `${file} holds the presenter's secret but others on this machine can read it (mode ${mode.toString(8).padStart(3, '0')}). ` +
-          `Make it readable by you alone: chmod 600 ${shellQuote(file)}`,
+          `Make it readable by you alone: chmod 600 ${shellWord(file)}`,
       );
     }
     const token = readFileSync(file, 'utf8').trim();
@@ -139,15 +140,6 @@ export function tokenFromFile(file: string): string {
   const token = newToken();
   writeFileSync(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
   return token;
-}
-
-function shellQuote(text: string): string {
-  return /^[\w./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-/** Names that mean this machine: a link on one of them never crosses a network. */
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
 /**
@@ -164,7 +156,7 @@ export function startupText(
     ? [
         `  Presenter link: not shown here, so that it stays out of logs. It is the listener link followed by`,
         `  #presenter= and the secret kept in ${settings.tokenFile}; to see it, run:`,
-        `    echo "${present.baseUrl}#presenter=$(cat ${shellQuote(settings.tokenFile)})"`,
+        `    echo "${present.baseUrl}#presenter=$(cat ${shellWord(settings.tokenFile)})"`,
       ]
     : [`  Presenter link (yours only: it lets whoever has it move everyone's slides; new each run):`, `    ${present.presenterUrl}`];
   const out = [
@@ -173,7 +165,7 @@ export function startupText(
     '',
     ...presenter,
     '',
-    ...(isLoopback(new URL(present.listenerUrl).hostname)
+    ...(isLoopbackName(new URL(present.listenerUrl).hostname)
       ? [
           '  Listener link (opens only on this computer: to share a live link, run npm run present on a server;',
           '  see "On a server, behind a reverse proxy with TLS" in docs/reference.md):',
@@ -187,10 +179,10 @@ export function startupText(
   const base = new URL(present.baseUrl);
   const warning =
     // Listening on a network address (--host 0.0.0.0, say) shows 127.0.0.1 in the links, yet others reach it too.
-    base.protocol === 'http:' && (!isLoopback(base.hostname) || !isLoopback(settings.host === '::1' ? '[::1]' : settings.host))
+    base.protocol === 'http:' && (!isLoopbackName(base.hostname) || !isLoopbackName(settings.host === '::1' ? '[::1]' : settings.host))
       ? [
           '',
-          '!!! WARNING: the links use plain http:// on a network address (' + (isLoopback(base.hostname) ? settings.host : base.host) + ').',
+          '!!! WARNING: the links use plain http:// on a network address (' + (isLoopbackName(base.hostname) ? settings.host : base.host) + ').',
           '!!! The presenter\'s secret and every slide change travel unencrypted (ws://): anyone on the way can read the',
           '!!! secret and move everyone\'s slides. Put a web server with TLS in front and give --public-url https://…',
           '',
