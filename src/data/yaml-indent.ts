@@ -126,12 +126,15 @@ export function indentationProblem(text: string, fieldNames: ReadonlySet<string>
       }
       if (line.key && !line.dash && fieldNames.has(line.key) && line.indent === more.content) {
         const owner = more.owner;
+        // The text above may be a field's or a line of its own (a list item's text, or a stray word).
+        const above = owner.key !== undefined ? `the field "${owner.key}"` : `line ${owner.n}`;
+        const like = owner.key !== undefined ? `"${owner.key}"` : `line ${owner.n}`;
         return {
           line: line.n,
           column: line.indent + 1,
           message:
-            `the field "${line.key}" is indented more than the field "${owner.key}" above it, so it is read as part of that field's text ` +
-            `(and "${line.key}" counts as missing): start it in column ${owner.inner + 1}, like "${owner.key}"${show(owner, line, owner.inner)}`,
+            `the field "${line.key}" is indented more than ${above} above it, so it is read as part of that ${owner.key !== undefined ? "field's" : "line's"} text ` +
+            `(and "${line.key}" counts as missing): start it in column ${owner.inner + 1}, like ${like}${show(owner, line, owner.inner)}`,
         };
       }
       continue;

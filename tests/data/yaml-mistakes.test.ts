@@ -111,4 +111,20 @@ describe('found by the fuzz suite', () => {
     expect(found.length).toBeGreaterThan(0);
     expect(found[0]).toMatch(/^data\/talk\.yaml:\d+:\d+ {2}/);
   });
+
+  it('a list item\'s text split onto a line of its own, with its field under it: the message names the line above, not "undefined"', () => {
+    // "- text: Research…" becomes "- text:" then a blank line and the words alone, so "basis" sits under a bare line.
+    talk.edit('data/takeaways.yaml', (t) => t.replace('  - text: Research on massage', '  - text:\n\nResearch on massage'));
+    const found = problems();
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.join('\n')).not.toMatch(/undefined/);
+    expect(found.join('\n')).toMatch(/^data\/takeaways\.yaml:\d+:\d+ {2}/);
+  });
+
+  it('a stray character before a list item, with the item\'s fields under it: no "undefined" in the message', () => {
+    talk.edit('data/resources.yaml', (t) => t.replace('\n  - name:', '\n$  - name:'));
+    const found = problems();
+    expect(found.join('\n')).toMatch(/data\/resources\.yaml:\d+:\d+ {2}the field "about" is indented more than line \d+ above it/);
+    expect(found.join('\n')).not.toMatch(/undefined/);
+  });
 });
