@@ -1,7 +1,8 @@
 // Holds the talk to its sources: every practitioner quote, every study conclusion and every passage in
 // quotation marks must be found word for word in a source text, and every figure of a study's results in the
 // part of its source that gives that study. What was checked, and against which passage, is kept for the
-// provenance page. Each kind of check is a module of ./sources/; this runs them in order.
+// provenance page. Every sentence that states a finding names the passages it rests on, or is the speaker's own
+// view (sources/check-claims.ts). Each kind of check is a module of ./sources/; this runs them in order.
 import type { Problem } from './data-error.ts';
 import type { Readable, Source } from './check-references.ts';
 import { get, items } from './raw-data.ts';
@@ -9,6 +10,7 @@ import { SourceCheck, type Provenance, type SourceCheckInput } from './sources/c
 import { studySpans } from './sources/study-spans.ts';
 import { checkStudyFigures } from './sources/check-figures.ts';
 import { checkQuotedWords } from './sources/check-quoted.ts';
+import { checkClaims } from './sources/check-claims.ts';
 
 export type { Provenance, SourceCheckInput } from './sources/context.ts';
 
@@ -43,6 +45,7 @@ export function checkSources(input: SourceCheckInput): { problems: Problem[]; pr
   });
 
   checkQuotedWords(check, spans);
+  checkClaims(check, spans);
 
   // A source that nothing names is either unused or a quote is missing its "from".
   if (read.quotes && read.studies) {

@@ -180,6 +180,7 @@ export function loadTalk({ root, cwd = process.cwd() }: TalkPaths): TalkModel {
     markdown,
     markdownText: (entry) => quiet(join(root, 'slides', entry)),
     sources,
+    hedges: loaded ? hedgeWords(loaded.words) : [],
   });
   // One problem to a field: a field already reported (a wrong type, a word too long) is not also held to its source.
   const reported = new Set(problems.map((p) => `${p.file} ${p.field}`));
@@ -220,4 +221,13 @@ function inReadingOrder(problems: readonly Problem[], files: readonly string[]):
   return [...problems].sort(
     (a, b) => rank(a.file) - rank(b.file) || first.get(a.file)! - first.get(b.file)! || a.line - b.line || a.column - b.column,
   );
+}
+
+/** The language's hedge words ("may", "seems"), from its locale: a comma-separated list. */
+function hedgeWords(words: Words): string[] {
+  return words
+    .text('claims.hedges')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
 }

@@ -23,7 +23,7 @@ export const DECK_ATTRIBUTES: Record<string, readonly string[]> = {
   th: ['scope', 'colspan', 'rowspan'],
   td: ['colspan', 'rowspan'],
   svg: ['viewBox', 'width', 'height', 'xmlns', 'focusable', 'shape-rendering', 'fill'],
-  path: ['d', 'fill', 'stroke'],
+  path: ['d', 'fill', 'fill-rule', 'stroke'],
   circle: ['cx', 'cy', 'r', 'fill'],
   rect: ['x', 'y', 'width', 'height', 'fill'],
   abbr: ['title'],

@@ -172,6 +172,13 @@ export function renamed(source: string, from: string, to: string): string {
   return splice(source, edits);
 }
 
+/** `source` with `html` inserted after the first element named `name` (at the start when there is none). */
+export function afterFirst(source: string, name: string, insert: string): string {
+  const first = elements(parseHtml(source), name)[0];
+  const at = first ? outer(first)[1] : 0;
+  return splice(source, [{ start: at, end: at, text: insert }]);
+}
+
 /**
  * The text of a piece of HTML read as a stream, without building its tree: for untrusted markup (a caption's cue
  * text) whose nesting could be too deep to walk (200,000 nested tags), it costs one pass and no recursion.

@@ -11,7 +11,8 @@ import type { Slide } from '../layout/slide.ts';
 import { finish } from './finish-parts.ts';
 import { BODY_BOTTOM, COLORS, CONTENT_W, FONT, GAP, MARGIN, MIN_FONT_PX, SLIDE_H, SLIDE_W, box, inch, pt, scaled, type Box } from './look.ts';
 import { notesText } from './notes-text.ts';
-import { readSlide, type Block, type Direction, type Run } from './read-slide.ts';
+import { readSlide, type Block, type Run } from './read-slide.ts';
+import { directionWord } from '../render/words.ts';
 import { toSegments, type Para, type Segment } from './segments.ts';
 import { svgToPng } from './svg-png.ts';
 import { addTable, tableFont, tableLayout } from './tables.ts';
@@ -78,7 +79,7 @@ export async function makePptx({ model, slides }: { model: TalkModel; slides: re
       return href;
     }
   };
-  const ctx: Ctx = { lang, link, markAlt: (d) => w.text('pptx.markAlt', { direction: directionWords(d, w) }) };
+  const ctx: Ctx = { lang, link, markAlt: (d) => w.text('pptx.markAlt', { direction: directionWord(d, w) }) };
 
   const titleBoxes: Box[] = [];
   for (const slide of slides) {
@@ -90,10 +91,6 @@ export async function makePptx({ model, slides }: { model: TalkModel; slides: re
 
   const written = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
   return { buffer: await finish(written, { lang, author: talk.speaker.name ?? '', titleBoxes, blankLayout: w.text('pptx.blankLayout') }), slides: slides.length };
-}
-
-function directionWords(d: Direction, w: TalkModel['words']): string {
-  return w.text({ improved: 'result.improved', 'no change': 'result.noChange', mixed: 'result.mixed', worse: 'result.worse' }[d]);
 }
 
 /** Lays out one slide; returns where its title goes (in px), which pptxgenjs would otherwise take from the layout. */

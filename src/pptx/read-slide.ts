@@ -4,6 +4,7 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import type { StudyResult } from '../schema/index.ts';
+import { Direction as DirectionSchema } from '../schema/studies.ts';
 import { directionMark } from '../render/words.ts';
 import { unwrap } from '../html/escape.ts';
 
@@ -35,7 +36,7 @@ export type Block =
   | { type: 'quote'; paragraphs: Run[][]; attribution: Run[] }
   | { type: 'image'; svg: string; alt: string; caption: Run[] };
 
-const DIRECTIONS: Direction[] = ['improved', 'no change', 'mixed', 'worse'];
+const DIRECTIONS: readonly Direction[] = DirectionSchema.options;
 const MARK_SHAPES = new Map(DIRECTIONS.map((d) => [shapeOf(parseDocument(unwrap(directionMark(d))).children), d] as const));
 
 /** The drawing inside an svg element, as markup, to tell one direction's mark from another. */

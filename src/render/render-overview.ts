@@ -9,7 +9,9 @@ import { CONTENT_HEIGHT, CONTENT_WIDTH, headingHeight, pack, textHeight } from '
 import type { Overfull, Slide } from '../layout/slide.ts';
 import { continuedId } from '../layout/slide-ids.ts';
 import { tooLong } from './list-slides.ts';
-import { designLabel, directionMark, partTitle, sizeLabel } from './words.ts';
+import { designLabel, directionMark, directionWord, partTitle, sizeLabel } from './words.ts';
+import { claimText } from '../schema/common.ts';
+import { Direction as Directions } from '../schema/studies.ts';
 
 type Direction = Study['results'][number]['direction'];
 
@@ -22,8 +24,7 @@ const ROW_EXTRA = 20 + 3;
 export function renderOverview({ studies, words: w }: TalkModel): Slide[] {
   const list = studies.studies;
   const title = w.text('overview.title');
-  const worse = list.some((s) => s.results.some((r) => r.direction === 'worse'));
-  const otherHeading = w.text(worse ? 'overview.otherWithWorse' : 'overview.other');
+  const otherHeading = w.text('overview.other');
   const headings = [w.text('overview.study'), w.text('overview.design'), w.text('overview.size'), w.text('overview.improved'), otherHeading];
   const budget = CONTENT_HEIGHT - headingHeight(partTitle(title, 9, 9, w)) - rowHeight(headings.map((h) => [h]), true);
   // A study with many or long outcomes has them counted in its row rather than listed (its own slides list them).
@@ -52,7 +53,7 @@ ${rows.map((s) => row(s, w, counted.has(s)))}
       notes: markdownBlock(
         [
           page === 0 ? `${studies.intro} ${w.text('overview.notesFirst', { count: list.length })}` : w.text('overview.notesMore', { count: rows.length }),
-          ...rows.map((s) => w.text('overview.notesRow', { study: s.shortTitle, design: designLabel(s, w).toLocaleLowerCase(w.lang), size: sizeSaid(s, w), meaning: s.meaning })),
+          ...rows.map((s) => w.text('overview.notesRow', { study: s.shortTitle, design: designLabel(s, w).toLocaleLowerCase(w.lang), size: sizeSaid(s, w), meaning: claimText(s.meaning) })),
           page === 0 ? legend(present, w) : '',
         ]
           .filter(Boolean)
@@ -62,16 +63,17 @@ ${rows.map((s) => row(s, w, counted.has(s)))}
   });
 }
 
+/** The directions shown in the last column, in this order, each named: all but a measured improvement. */
+const OTHERS = Directions.options.filter((d) => d !== 'improved');
+
 /** The words of a row's cells, for estimating its height; a cell of several directions has one line-start each. */
 function cells(s: Study, w: Words, counted: boolean): string[][] {
-  const cell = (keep: (x: Direction) => boolean) =>
-    (['improved', 'no change', 'mixed', 'worse'] as const)
-      .filter(keep)
-      .flatMap((d) => {
-        const list = outcomeList(s, d, w, counted);
-        return list ? [`M ${list}`] : [];
-      });
-  return [[s.shortTitle], [designLabel(s, w)], [sizeLabel(s, w)], cell((d) => d === 'improved'), cell((d) => d !== 'improved')];
+  const improved = outcomeList(s, 'improved', w, counted);
+  const others = OTHERS.flatMap((d) => {
+    const list = outcomeList(s, d, w, counted);
+    return list ? [`M ${directionWord(d, w)}: ${list}`] : [];
+  });
+  return [[s.shortTitle], [designLabel(s, w)], [sizeLabel(s, w)], improved ? [`M ${improved}`] : [], others];
 }
 
 /** A direction's outcomes as the row shows them: named, or counted when the row would not fit. */
@@ -92,12 +94,14 @@ function rowHeight(cells: readonly (readonly string[])[], bold: boolean): number
 }
 
 function row(s: Study, w: Words, counted: boolean): Raw {
-  const marked = (direction: Direction) => {
-    const list = outcomeList(s, direction, w, counted);
-    return list ? html`<span class="marked">${directionMark(direction)} ${list}</span>` : undefined;
-  };
-  const improved = marked('improved');
-  const others = (['no change', 'mixed', 'worse'] as const).map(marked).filter((m): m is Raw => m !== undefined);
+  // A measured improvement sits under its column's heading; every other finding says in words what it is, so a
+  // review's "seems" or the participants' own report never reads as a measured result.
+  const list = outcomeList(s, 'improved', w, counted);
+  const improved = list ? html`<span class="marked">${directionMark('improved')} ${list}</span>` : undefined;
+  const others = OTHERS.flatMap((d) => {
+    const named = outcomeList(s, d, w, counted);
+    return named ? [html`<span class="marked">${directionMark(d)} <span class="mark-word">${w.text('overview.markWord', { word: directionWord(d, w) })}</span> ${named}</span>`] : [];
+  });
   const empty = w.text('deck.empty');
   return html`<tr><th scope="row">${s.shortTitle}</th><td>${designLabel(s, w)}</td><td>${sizeLabel(s, w)}</td>
 <td>${improved ?? empty}</td>
@@ -116,11 +120,15 @@ function sizeSaid(s: Study, w: Words): string {
 function legend(present: ReadonlySet<Direction>, w: Words): string {
   const keys: Record<Direction, string> = {
     improved: 'overview.legendImproved',
+    'seems improved': 'overview.legendSeemsImproved',
+    'reported better': 'overview.legendReportedBetter',
     'no change': 'overview.legendNoChange',
     mixed: 'overview.legendMixed',
     worse: 'overview.legendWorse',
+    'not compelling': 'overview.legendNotCompelling',
+    'not reported': 'overview.legendNotReported',
   };
-  const marks = (Object.keys(keys) as Direction[]).filter((d) => present.has(d)).map((d) => w.text(keys[d]));
+  const marks = Directions.options.filter((d) => present.has(d)).map((d) => w.text(keys[d]));
   return marks.length ? w.text('overview.legend', { marks: w.list(marks) }) : '';
 }
 

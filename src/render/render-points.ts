@@ -1,4 +1,5 @@
-// Tips and takeaways: short points, each naming what it rests on, over as many slides as they need.
+// Tips and takeaways: short points, each naming what it rests on (or saying it is the speaker's own view), over as
+// many slides as they need.
 import type { TalkModel } from '../data/load-data.ts';
 import { html, raw } from '../html/escape.ts';
 import { markdownBlock, markdownInline } from '../markdown/render-markdown.ts';
@@ -36,15 +37,15 @@ function points(model: TalkModel, id: string, title: string, lead: string | unde
     margin: 14,
     items: list,
     where: (_p, i) => ({ source: 'takeaways', path: [id, i, 'text'] }),
-    height: (p) => pointHeight(p.text),
+    height: (p) => pointHeight(p.own ? `${w.text('claims.ownLabel')} ${p.text}` : p.text),
     lead: lead ? { html: html`<p class="lead">${lead}</p>`, height: leadHeight(lead) } : undefined,
     list: (items) => html`<ul class="points">
-${items.map((p) => html`<li>${markdownInline(p.text)}</li>`)}
+${items.map((p) => html`<li>${p.own ? html`<strong class="own-view">${w.text('claims.ownLabel')}</strong> ` : ''}${markdownInline(p.text)}</li>`)}
 </ul>`,
     notes: (items, page) =>
       raw(
         html`${page === 0 ? markdownBlock(notes ?? '') : ''}<p>${w.text('takeaways.restsOn')}</p><ul>${items.map(
-          (p) => html`<li>${markdownInline(p.text)} (${p.basis.map((id) => names.get(id) ?? id).join('; ')})</li>`,
+          (p) => html`<li>${markdownInline(p.text)} (${[...(p.own ? [w.text('claims.ownRestsOn')] : []), ...(p.basis ?? []).map((id) => names.get(id) ?? id)].join('; ')})</li>`,
         )}</ul>`,
       ),
   });

@@ -2,6 +2,7 @@
 // list of results continues over as many slides as it needs; what it means and how sure come after the last result.
 import type { TalkModel } from '../data/load-data.ts';
 import type { Study, StudyResult } from '../schema/index.ts';
+import { claimText, isOwnView } from '../schema/common.ts';
 import { html, type Raw } from '../html/escape.ts';
 import type { Words } from '../locale/words.ts';
 import { markdownBlock, markdownInline } from '../markdown/render-markdown.ts';
@@ -11,7 +12,7 @@ import type { Overfull, Slide } from '../layout/slide.ts';
 import { studyId, studyResultsId } from '../layout/slide-ids.ts';
 import { citationHtml, citationText } from './citation.ts';
 import { tooLong } from './list-slides.ts';
-import { designLabel, directionLabel, figureParts, figuresText, partTitle, sourceNote } from './words.ts';
+import { designLabel, directionLabel, directionWord, figureParts, figuresText, partTitle, sourceNote } from './words.ts';
 
 export function renderStudies({ studies, words }: TalkModel): Slide[] {
   const total = studies.studies.length;
@@ -55,10 +56,10 @@ export function renderStudy(study: Study, n: number, total: number, w: Words): S
   ];
   const found = w.text('study.found');
   const pages = resultPages(study, n, total, w);
-  const closing = html`<p class="meaning"><strong>${w.text('study.meaning')}</strong> ${markdownInline(study.meaning)}</p>
-<p class="caveat"><strong>${w.text('study.caveat')}</strong> ${markdownInline(study.caveat)}</p>`;
+  const closing = html`<p class="meaning"><strong>${meaningLabel(study, w)}</strong> ${markdownInline(claimText(study.meaning))}</p>
+<p class="caveat"><strong>${caveatLabel(study, w)}</strong> ${markdownInline(claimText(study.caveat))}</p>`;
   const notes = markdownBlock(
-    [study.notes, w.text('study.notesConclusion', { label: study.conclusionLabel ?? w.text('study.conclusionLabel'), conclusion: study.conclusion }), w.text('study.notesCaveat', { caveat: study.caveat })].join('\n\n'),
+    [study.notes, w.text('study.notesConclusion', { label: study.conclusionLabel ?? w.text('study.conclusionLabel'), conclusion: study.conclusion }), w.text(isOwnView(study.caveat) ? 'study.notesCaveatOwn' : 'study.notesCaveat', { caveat: claimText(study.caveat) })].join('\n\n'),
   );
   return [
     {
@@ -85,7 +86,7 @@ ${results.length ? html`<ul class="results">
 ${results.map((r) => resultItem(r, w))}
 </ul>` : ''}
 ${last ? closing : ''}`,
-        notes: i === 0 ? notes : markdownBlock(results.length ? results.map((r) => `${r.outcome}: ${figuresText(r, w) || r.detail || ''}`).join('\n\n') : study.meaning),
+        notes: i === 0 ? notes : markdownBlock(results.length ? results.map((r) => `${r.outcome}: ${figuresText(r, w) || r.detail || ''}`).join('\n\n') : claimText(study.meaning)),
       };
     }),
   ];
@@ -115,14 +116,14 @@ const RESULT_TEXT = CONTENT_WIDTH - DIRECTION_COLUMN - 16;
 export function resultHeight(r: StudyResult, w: Words): number {
   const text = [r.outcome, r.comparison && `(${r.comparison})`, figuresText(r, w) || r.detail, sourceNote(r.source, w)].filter(Boolean).join(' ');
   // The direction's words sit after a 0.75 em mark and a space.
-  const direction = textHeight(`M ${directionWord(r, w)}`, RESULT_PX, DIRECTION_COLUMN, { bold: true });
+  const direction = textHeight(`M ${directionWord(r.direction, w)}`, RESULT_PX, DIRECTION_COLUMN, { bold: true });
   // Figures never break inside ("P = 0.007" stays whole), which can leave a line a little short.
   return Math.max(direction, textHeight(text, RESULT_PX, RESULT_TEXT - 40)) + 12;
 }
 
-function directionWord(r: StudyResult, w: Words): string {
-  return { improved: w.text('result.improved'), 'no change': w.text('result.noChange'), mixed: w.text('result.mixed'), worse: w.text('result.worse') }[r.direction];
-}
+/** "What it means:", or "What it means, as I read it:" when it is the speaker's own reading. */
+const meaningLabel = (study: Study, w: Words) => w.text(isOwnView(study.meaning) ? 'study.meaningOwn' : 'study.meaning');
+const caveatLabel = (study: Study, w: Words) => w.text(isOwnView(study.caveat) ? 'study.caveatOwn' : 'study.caveat');
 
 /** The pixels of a results slide left for the results: the slide less its eyebrow and heading. */
 export function resultsBudget(study: Study, w: Words): number {
@@ -139,9 +140,9 @@ function eyebrowHeight(study: Study, w: Words): number {
 /** What it means and how sure: the pixels they take after the last result. */
 export function closingHeight(study: Study, w: Words): number {
   return (
-    textHeight(`${w.text('study.meaning')} ${study.meaning}`, RESULT_PX, CONTENT_WIDTH) +
+    textHeight(`${meaningLabel(study, w)} ${claimText(study.meaning)}`, RESULT_PX, CONTENT_WIDTH) +
     10 +
-    textHeight(`${w.text('study.caveat')} ${study.caveat}`, RESULT_PX, CONTENT_WIDTH - 24) +
+    textHeight(`${caveatLabel(study, w)} ${claimText(study.caveat)}`, RESULT_PX, CONTENT_WIDTH - 24) +
     10
   );
 }

@@ -15,23 +15,37 @@ export function designLabel(study: Study, w: Words): string {
 
 const DIRECTION_KEYS: Record<Direction, string> = {
   improved: 'result.improved',
+  'seems improved': 'result.seemsImproved',
+  'reported better': 'result.reportedBetter',
   'no change': 'result.noChange',
   mixed: 'result.mixed',
   worse: 'result.worse',
+  'not compelling': 'result.notCompelling',
+  'not reported': 'result.notReported',
 };
+
+/** The direction in words, in the talk's language: "Improved", "Seems to improve", "Not reported". */
+export function directionWord(direction: Direction, w: Words): string {
+  return w.text(DIRECTION_KEYS[direction]);
+}
 
 /** Direction in words and a symbol together, never by colour alone. */
 export function directionLabel(direction: Direction, w: Words): Raw {
-  return html`${directionMark(direction)} ${w.text(DIRECTION_KEYS[direction])}`;
+  return html`${directionMark(direction)} ${directionWord(direction, w)}`;
 }
 
 // The symbols are drawn, not typed: Atkinson Hyperlegible has no ▲ ● ◆, and a system font's stand-in
-// (or a missing-glyph box) would be the only text not in the deck's own typeface.
+// (or a missing-glyph box) would be the only text not in the deck's own typeface. A measured result has a solid
+// mark; what a source says only "seems", or what participants reported, an outline of one, so they never look alike.
 const MARKS: Record<Direction, string> = {
   improved: '<path d="M6 1 11.5 11H.5Z"/>', // up-pointing triangle
+  'seems improved': '<path fill-rule="evenodd" d="M6 1 11.5 11H.5ZM6 4.6 3.3 9.4h5.4Z"/>', // up-pointing triangle, outlined
+  'reported better': '<path fill-rule="evenodd" d="M1 1.5h10v7H5.5L2.5 11.5V8.5H1ZM2.6 3.1v3.8h6.8V3.1Z"/>', // speech bubble, outlined
   'no change': '<circle cx="6" cy="6.5" r="4.5"/>', // dot
   mixed: '<path d="M6 .5 11.5 6 6 11.5.5 6Z"/>', // diamond
   worse: '<path d="M6 11 11.5 1H.5Z"/>', // down-pointing triangle
+  'not compelling': '<path d="M1.6 3 3 1.6l3 3 3-3L10.4 3l-3 3 3 3L9 10.4l-3-3-3 3L1.6 9l3-3Z"/>', // cross
+  'not reported': '<path d="M1 5h10v2.4H1Z"/>', // dash
 };
 
 /** The direction's symbol as a small inline drawing in the text colour, hidden from screen readers. */
@@ -57,7 +71,8 @@ export function figuresText(r: StudyResult, w: Words): string {
 export function sizeLabel(study: Study, w: Words): string {
   const p = study.participants;
   if (!p) return w.text('size.none');
-  const n = p.count !== undefined ? w.text('size.count', { count: p.count, of: p.of ?? w.text('size.people') }) : w.text('size.unnumbered');
+  // No number: the size in the sources' words ("small") when they give one, else that no number was given.
+  const n = p.count !== undefined ? w.text('size.count', { count: p.count, of: p.of ?? w.text('size.people') }) : p.size ?? w.text('size.unnumbered');
   return `${n}${sourceNote(p.source, w)}`;
 }
 

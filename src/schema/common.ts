@@ -48,3 +48,32 @@ export const Link = z
 
 /** Where a fact comes from: the talk's own source text or the paper (references.md). */
 export const Source = z.enum(['seed', 'paper']);
+
+/** The sources' own words a claim rests on: each is checked word for word (… marks words left out). */
+export const Passages = z
+  .array(Text)
+  .min(1, { message: 'expected at least one passage: the words of a source this rests on' })
+  .describe("the sources' own words this rests on, one a line, each word for word (… for words left out): npm run check finds each");
+
+/**
+ * A sentence that states a finding: plain words, or the words with the passages of the sources they rest on, or the
+ * words marked as the speaker's own view (then the slide and the notes say so).
+ */
+export const Claim = z.union([
+  Text,
+  z
+    .object({
+      text: Text.describe('the sentence, in plain words'),
+      passages: Passages.optional(),
+      own: z.literal(true, { message: 'expected "own: true" (this is your own view), or leave "own" out' }).optional().describe('true when this is your own view, not a finding of the sources: the slide says so'),
+    })
+    .strict()
+    .refine((c) => c.passages !== undefined || c.own === true, { message: 'say what this rests on: add "passages:" with the words of a source, or "own: true" if it is your own view', path: ['passages'] }),
+]);
+
+export type Claim = z.infer<typeof Claim>;
+
+/** A claim's words. */
+export const claimText = (c: Claim): string => (typeof c === 'string' ? c : c.text);
+/** Whether a claim is marked as the speaker's own view. */
+export const isOwnView = (c: Claim): boolean => typeof c !== 'string' && c.own === true;

@@ -1,6 +1,6 @@
 // The studies: design, size, what was measured, each result with its figures, and the caveat.
 import { z } from 'zod';
-import { Id, Source, Text } from './common.ts';
+import { Claim, Id, Source, Text } from './common.ts';
 
 /**
  * A study design: one of the vocabulary in locales/en.yaml (under "designs", shown in the talk's language), its label
@@ -9,14 +9,20 @@ import { Id, Source, Text } from './common.ts';
  */
 export const Design = Text.describe('a design such as "randomized controlled trial" or "cohort study"');
 
-/** Which way a result went: the slides draw a mark for each, so the list is closed. */
-export const Direction = z.enum(['improved', 'no change', 'mixed', 'worse']);
+/**
+ * What the source says of a result, and how strongly: a measured improvement, one a source says "seems" to come (or
+ * "may"), one the participants reported themselves, no clear change, mixed, worse, a verdict that the evidence is
+ * not compelling, or an outcome measured but not reported. The slides draw a mark for each, so the list is closed.
+ */
+export const Direction = z.enum(['improved', 'seems improved', 'reported better', 'no change', 'mixed', 'worse', 'not compelling', 'not reported']);
 
 const Result = z
   .object({
     outcome: Text.describe('what was measured, in plain words'),
     comparison: Text.optional().describe('what it was compared with, such as "exercise alone"'),
-    direction: Direction.describe('which way it went: improved, no change, mixed or worse (the slide draws a mark for each)'),
+    direction: Direction.describe(
+      'what the source says: improved (a measured difference), seems improved (the source says it seems to, or may), reported better (what participants wrote or felt), no change, mixed, worse, not compelling (the source\'s verdict), or not reported (measured, but no result given)',
+    ),
     change: z.number({ message: 'expected a number such as 2.75' }).optional().describe('the size of the change, as the source gives it'),
     unit: Text.optional().describe('the unit of the change, such as "points" or "seconds"'),
     p: z
@@ -39,6 +45,7 @@ const Fact = z
   .object({
     count: z.number().int().positive().optional().describe('the number, such as 24'),
     of: Text.optional().describe('what was counted: people, adults, trials (the deck\'s word for "people" when left out)'),
+    size: Text.optional().describe('the size in words when the sources give no number, such as "small"'),
     text: Text.describe('the fact in words, as the source gives it'),
     source: Source.describe('where it comes from: seed (the talk\'s source text) or paper (the published paper)'),
   })
@@ -79,8 +86,8 @@ export const StudySchema = z
     conclusionLabel: Text.optional().describe(
       'how the notes introduce "conclusion" when the source gives no conclusion of its own (a results sentence, say)',
     ),
-    meaning: Text.describe('what it means, in plain words'),
-    caveat: Text.describe('what limits the study: its size, design, what it did not measure'),
+    meaning: Claim.describe('what it means, in plain words: with "passages:" from the source it rests on, or "own: true" for your own reading'),
+    caveat: Claim.describe('what limits the study (its size, design, what it did not measure): with "passages:", or "own: true" for your own reading'),
     notes: Text.describe('what the speaker says on this slide'),
     privateNotes: Text.optional().describe('notes for the speaker alone: shown in the speaker view, never published'),
     citation: Citation.describe('the reference, for the references slide'),

@@ -1,13 +1,19 @@
 // Practical tips and takeaways, each resting on named studies or quotes.
 import { z } from 'zod';
-import { Id, Text } from './common.ts';
+import { Id, Passages, Text } from './common.ts';
 
 const Point = z
   .object({
     text: Text.describe('the point, in plain words'),
-    basis: z.array(Id).min(1, { message: 'expected at least one study or quote id this rests on' }).describe('the ids of the studies or quotes it rests on'),
+    basis: z.array(Id).min(1, { message: 'expected at least one study or quote id this rests on' }).optional().describe('the ids of the studies or quotes it rests on'),
+    passages: Passages.optional(),
+    own: z.literal(true, { message: 'expected "own: true" (this is your own view), or leave "own" out' }).optional().describe('true when this is your own view or advice, not a finding of the sources: the slide says so'),
   })
-  .strict();
+  .strict()
+  .refine((p) => p.basis !== undefined || p.own === true, {
+    message: 'say what this rests on: add "basis:" with the ids of the studies or quotes (and "passages:" with their words), or "own: true" if it is your own view',
+    path: ['basis'],
+  });
 
 export const TakeawaysSchema = z
   .object({

@@ -1,4 +1,4 @@
-// The provenance page: each quote, conclusion, quoted passage and result figure of the talk beside the passage of
+// The provenance page: each claim with the passages it rests on (and the speaker's own views, as such), each quote, conclusion, quoted passage and result figure of the talk beside the passage of
 // its source it was checked against, so a reviewer can hold the talk to its sources in minutes. Everything on it
 // comes from the talk's files and is escaped; the page loads nothing and runs no script.
 import type { Provenance } from '../data/check-sources.ts';
@@ -15,12 +15,14 @@ a{color:#0645ad}a:focus{outline:3px solid #111;outline-offset:2px}
 .check h3{grid-column:1/-1;margin:0;font-size:1rem;font-weight:normal;font-family:ui-monospace,monospace}
 .said p{white-space:pre-line}
 .check blockquote{margin:0;padding:0 0 0 1rem;border-left:4px solid #111}
-.label{margin:0;font-weight:bold}.source blockquote{border-left-color:#555}
+.label{margin:0;font-weight:bold}.source blockquote{border-left-color:#555}.source blockquote+.label{margin-top:.75rem}
 @media (max-width:48rem){.check{grid-template-columns:1fr}}
 @media print{a{color:#000}.check{break-inside:avoid}}`;
 
 /** Each kind of check, in the order the page shows them, with its heading's key in the locale. */
 const KINDS: Record<Provenance['kind'], string> = {
+  claim: 'provenancePage.claims',
+  'own view': 'provenancePage.ownViews',
   quote: 'provenancePage.quotes',
   conclusion: 'provenancePage.conclusions',
   'quoted words': 'provenancePage.quotedWords',
@@ -68,9 +70,18 @@ ${checks.map(
   (p) => html`<article class="check">
 <h3>${p.where}</h3>
 <div class="said"><p class="label">${w.text('provenancePage.talkSide')}</p><blockquote><p>${p.said}</p></blockquote></div>
-<div class="source"><p class="label">${w.text('provenancePage.sourceSide', { file: p.sourceFile, line: p.line })}</p><blockquote><p>${p.passage}</p></blockquote></div>
+${sourceSide(p, w)}
 </article>
 `,
 )}</section>
 `;
+}
+
+/** The source's side: its passage, or each passage a claim rests on, or that the speaker's own view rests on none. */
+function sourceSide(p: Provenance, w: Words): Raw {
+  const passages = p.passages ?? [{ source: p.source, sourceFile: p.sourceFile, passage: p.passage, line: p.line }];
+  if (passages.length === 0) return html`<div class="source"><p class="label">${w.text('provenancePage.ownViewSide')}</p></div>`;
+  return html`<div class="source">${passages.map(
+    (x) => html`<p class="label">${w.text('provenancePage.sourceSide', { file: x.sourceFile, line: x.line })}</p><blockquote><p>${x.passage}</p></blockquote>`,
+  )}</div>`;
 }

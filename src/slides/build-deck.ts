@@ -38,7 +38,7 @@ export async function buildDeck(model: TalkModel): Promise<TimedSlide[]> {
   const groups = await Promise.all(
     model.order.slides.map(async (entry): Promise<Slide[]> => {
       const md = model.markdown.get(entry);
-      if (md) return [renderMarkdownSlide(md)];
+      if (md) return [renderMarkdownSlide(md, model.words)];
       const generate = GENERATORS[entry as keyof typeof GENERATORS];
       if (!generate) throw new Error(`no slide file or generated slides named "${entry}"`);
       return generate(model);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { unwrap } from '../../src/html/escape.ts';
+import { claimText } from '../../src/schema/common.ts';
 import type { BuiltDeck } from '../../src/deck/build-talk.ts';
 import { builtPage, textOf } from './page-text.ts';
 import { CARRIED, FIGURES, FROM_REFERENCES, NAMES, NOT_CLAIMED, QUOTES, READING, STUDY_TITLES } from './seed-strings.ts';
@@ -62,7 +63,7 @@ describe('each study', () => {
       expect(t).toMatch(/randomized controlled trial|pilot|crossover|systematic review|feasibility study/i);
       if (study.participants) expect(t).toContain(study.participants.text.slice(0, 30));
       expect(t).toContain('How sure:');
-      expect(t).toContain(textOf(study.caveat).trim().slice(0, 20));
+      expect(t).toContain(textOf(claimText(study.caveat)).trim().slice(0, 20));
     }
   });
 

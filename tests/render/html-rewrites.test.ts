@@ -4,10 +4,11 @@ import { unwrap } from '../../src/html/escape.ts';
 import { elements, parseHtml } from '../../src/html/dom.ts';
 import { renderMarkdownSlide } from '../../src/render/render-markdown-slide.ts';
 import { qrSvg } from '../../src/render/render-questions.ts';
+import { makeWords } from '../../src/locale/words.ts';
 
 describe('a Markdown slide', () => {
   it('makes its "# heading" an h2, and leaves code that shows an <h1> as it is', () => {
-    const slide = renderMarkdownSlide({ id: 'md', weight: 1, file: 'md.md', title: 'Hello', body: '# Hello\n\n`<h1>` is a tag\n\n## Under', notes: '' });
+    const slide = renderMarkdownSlide({ id: 'md', weight: 1, file: 'md.md', title: 'Hello', body: '# Hello\n\n`<h1>` is a tag\n\n## Under', notes: '' }, makeWords('en', new Map()));
     const body = unwrap(slide.body);
     expect(body).toContain('<h2>Hello</h2>');
     expect(body).toContain('<code>&lt;h1&gt;</code>');

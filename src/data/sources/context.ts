@@ -19,7 +19,7 @@ export const quotedCap = (words: string) => Math.max(PASSAGE_CAP, words.length +
 
 /** One thing the talk says, beside the passage of the source it was checked against. */
 export interface Provenance {
-  kind: 'quote' | 'conclusion' | 'quoted words' | 'figures';
+  kind: 'quote' | 'conclusion' | 'quoted words' | 'figures' | 'claim' | 'own view';
   /** The words or figures as the talk gives them. */
   said: string;
   /** Where the talk says it: file:line and field. */
