@@ -1,5 +1,10 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
+// No test reads or writes the talk a person last named with --talk (the project's .talk file): each names its own.
+// Set here as well as in `env` below, which reaches the test files only: the browser project's global setup builds
+// the deck in this process, and a remembered talk must not turn that build to another folder.
+process.env.DECK_TALK_MEMORY = 'off';
+
 // `npm test` (= vitest run) runs both projects. The pretest script (scripts/ensure-chromium.mjs) has made sure
 // Debian's Chromium is there first.
 export default defineConfig({

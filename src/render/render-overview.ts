@@ -16,7 +16,7 @@ import { Direction as Directions } from '../schema/studies.ts';
 type Direction = Study['results'][number]['direction'];
 
 /** Column widths as deck.css sets them (table-layout: fixed), in hundredths of the table. */
-const COLUMNS = [22, 16, 16, 23, 23] as const;
+const COLUMNS = [20, 15, 14, 21, 30] as const;
 const CELL_PX = 26;
 const CELL_PADDING = 24;
 const ROW_EXTRA = 20 + 3;

@@ -86,7 +86,16 @@ ${results.length ? html`<ul class="results">
 ${results.map((r) => resultItem(r, w))}
 </ul>` : ''}
 ${last ? closing : ''}`,
-        notes: i === 0 ? notes : markdownBlock(results.length ? results.map((r) => `${r.outcome}: ${figuresText(r, w) || r.detail || ''}`).join('\n\n') : claimText(study.meaning)),
+        // A later page's notes: its results, and on the last page what it means and how sure, as the slide shows them.
+        notes:
+          i === 0
+            ? notes
+            : markdownBlock(
+                [
+                  ...results.map((r) => `${r.outcome}: ${figuresText(r, w) || r.detail || directionWord(r.direction, w)}`),
+                  ...(last ? [`${meaningLabel(study, w)} ${claimText(study.meaning)}`, `${caveatLabel(study, w)} ${claimText(study.caveat)}`] : []),
+                ].join('\n\n'),
+              ),
       };
     }),
   ];

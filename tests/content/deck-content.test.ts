@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { unwrap } from '../../src/html/escape.ts';
 import { claimText } from '../../src/schema/common.ts';
+import { Direction } from '../../src/schema/studies.ts';
+import { directionMark } from '../../src/render/words.ts';
 import type { BuiltDeck } from '../../src/deck/build-talk.ts';
 import { builtPage, textOf } from './page-text.ts';
 import { CARRIED, FIGURES, FROM_REFERENCES, NAMES, NOT_CLAIMED, QUOTES, READING, STUDY_TITLES } from './seed-strings.ts';
@@ -88,16 +90,33 @@ describe('each study', () => {
     }
   });
 
-  it('puts a mixed result under "No clear change or mixed" with its own mark, not as no change', () => {
+  it('names each finding that is not a measured improvement in words, with its own mark: a review\'s "seems", its verdict, a 2013 outcome not reported', () => {
     const overview = deck.slides.filter((s) => s.kind === 'overview').map((s) => unwrap(s.body)).join('');
-    const huntley = overview.slice(overview.indexOf('A review of complementary therapies'));
-    const row = huntley.slice(0, huntley.indexOf('</tr>'));
-    const cells = row.split('<td>');
-    const last = cells[cells.length - 1]!;
-    expect(textOf(last)).toContain('Strength of the evidence');
-    expect(last).toContain('M6 .5 11.5 6 6 11.5.5 6Z'); // the diamond
-    expect(last).not.toContain('<circle');
-    expect(overview).toContain('<th scope="col">No clear change or mixed</th>');
+    const lastCell = (study: string) => {
+      const from = overview.slice(overview.indexOf(study));
+      const cells = from.slice(0, from.indexOf('</tr>')).split('<td>');
+      return cells[cells.length - 1]!;
+    };
+    const huntley = lastCell('A review of complementary therapies');
+    expect(textOf(huntley)).toContain('Seems to improve: Depression, anxiety and self-esteem');
+    expect(textOf(huntley)).toContain('Not compelling: Strength of the evidence');
+    expect(huntley).toContain(unwrap(directionMark('seems improved')));
+    expect(huntley).toContain(unwrap(directionMark('not compelling')));
+    expect(huntley).not.toContain(unwrap(directionMark('mixed')));
+    expect(textOf(lastCell('Walking and quality of life'))).toContain('Participants’ own report: How healthy people felt');
+    expect(textOf(lastCell('Massage or exercise'))).toContain('Not reported: Fatigue, spasticity and quality of life');
+    expect(overview).toContain('<th scope="col">Measured improvement</th>');
+    expect(overview).toContain('<th scope="col">Other findings</th>');
+    // Each mark is its own drawing.
+    const drawings = new Set(Direction.options.map((d) => unwrap(directionMark(d))));
+    expect(drawings.size).toBe(Direction.options.length);
+  });
+
+  it('explains every mark the overview uses in its notes', () => {
+    const notes = textOf(unwrap(deck.slides.find((s) => s.id === 'overview')!.notes));
+    for (const phrase of ['a solid triangle pointing up means a measured improvement', 'an outlined triangle means the source says it seems to improve', 'a speech bubble means what participants wrote', 'a cross means the source finds the evidence not compelling', 'a dash means it was measured but the source gives no result']) {
+      expect(notes).toContain(phrase);
+    }
   });
 
   it('labels figures that come from the paper rather than the talk', () => {

@@ -137,7 +137,7 @@ describe('links', () => {
 
   it('a link to a file on this computer, a data: link, and a bare address without https://', () => {
     const problems = problemsAfter('data/takeaways.yaml', (t) =>
-      t.replace("One study's gain lasted 4 weeks after massage stopped;", "One study's gain [lasted](file:///C:/x.html), [a](data:text/html,x) or [b](www.example.org)."),
+      t.replace("One study’s gain in confidence lasted 4 weeks after massage stopped;", "One study's gain [lasted](file:///C:/x.html), [a](data:text/html,x) or [b](www.example.org)."),
     );
     expect(problems.map((p) => p.replace(/^.*? {2}.*? {2}/, ''))).toEqual([
       'expected links to start with https://, http:// or mailto:, found a link to "file:///C:/x.html"',
@@ -153,7 +153,7 @@ describe('links', () => {
   });
 
   it('accepts web and mail links in text', () => {
-    talk.edit('data/takeaways.yaml', (t) => t.replace("One study's gain lasted 4 weeks after massage stopped;", "One study's gain [lasted](https://example.org/x) (write to <chapter@example.org>)."));
+    talk.edit('data/takeaways.yaml', (t) => t.replace("One study’s gain in confidence lasted 4 weeks after massage stopped;", "One study's gain [lasted](https://example.org/x) (write to <chapter@example.org>)."));
     expect(problemsOf(talk.root)).toEqual([]);
   });
 });

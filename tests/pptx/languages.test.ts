@@ -50,8 +50,9 @@ describe('the PowerPoint file of the Spanish example talk', () => {
     const cells = DomUtils.getElementsByTagName('a:tc', overview.children);
     expect(cells.some((c) => Number(c.attribs.rowSpan) >= 2)).toBe(true);
     const texts = cells.map((c) => textOf(c).trim());
-    expect(texts).toContain('Opiniones sobre la piscina');
-    expect(texts).toContain('El calor');
+    // Each finding in the "other findings" column is named in words before its outcomes.
+    expect(texts).toContain(`${w.text('overview.markWord', { word: w.text('result.mixed') })} Opiniones sobre la piscina`);
+    expect(texts).toContain(`${w.text('overview.markWord', { word: w.text('result.worse') })} El calor`);
   });
 
   it('finds English in the English talk, so the check above can fail', async () => {

@@ -94,7 +94,7 @@ describe('the PowerPoint file of the talk', () => {
     expect(rows[0]).toEqual(['Improved', 'Pain (massage vs exercise): mean change 2.75 points, P = 0.001']);
     const overview = DomUtils.getElementsByTagName('a:tbl', slides[deck.slides.findIndex((s) => s.id === 'overview')]!.children)[0]!;
     const head = DomUtils.getElementsByTagName('a:tc', [DomUtils.getElementsByTagName('a:tr', [overview])[0]!]).map((tc) => flat(textOf(tc)));
-    expect(head).toEqual(['Study', 'Design', 'Size', 'Improved', 'No clear change or mixed']);
+    expect(head).toEqual(['Study', 'Design', 'Size', 'Measured improvement', 'Other findings']);
   });
 
   it('shows lists as bullet or numbered paragraphs, not lines of text', async () => {
@@ -134,9 +134,11 @@ describe('the PowerPoint file of the talk', () => {
         .map((e) => e.attribs.descr)
         .filter(Boolean);
     expect(alts('questions')).toContain('QR code for https://example.org/talks/ms-massage/');
-    expect(alts('study-schroeder-2014-results')).toEqual(['Symbol: No clear change', 'Symbol: No clear change', 'Symbol: Improved']);
+    expect(alts('study-schroeder-2014-results')).toEqual(['Symbol: No clear change', 'Symbol: No clear change', 'Symbol: Participants’ own report']);
     const overview = deck.slides.filter((s) => s.kind === 'overview').flatMap((s) => alts(s.id));
-    expect(overview).toEqual(expect.arrayContaining(['Symbol: Improved', 'Symbol: No clear change', 'Symbol: Mixed']));
+    expect(overview).toEqual(
+      expect.arrayContaining(['Symbol: Improved', 'Symbol: No clear change', 'Symbol: Seems to improve', 'Symbol: Participants’ own report', 'Symbol: Not compelling', 'Symbol: Not reported']),
+    );
   });
 
   it('makes links that work: the references DOI and PubMed links, and the text version at the share link', async () => {

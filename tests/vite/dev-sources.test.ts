@@ -27,6 +27,8 @@ describe('the dev server and the sources', () => {
     // The source says 2.57 after all (say the speaker corrected a typo in it): the deck follows.
     talk.edit('sources/blog-post.txt', (t) => t.replace('mean change 2.75 points', 'mean change 2.57 points'));
     talk.edit('data/studies.yaml', (t) => t.replace('passage: pain reduction (mean change 2.75 points', 'passage: pain reduction (mean change 2.57 points'));
+    // A takeaway rests on the same words: its passage follows too.
+    talk.edit('data/takeaways.yaml', (t) => t.replace('pain reduction (mean change 2.75 points', 'pain reduction (mean change 2.57 points'));
     expect(await dev.page()).toContain('mean change 2.57 points');
   });
 });

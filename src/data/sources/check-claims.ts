@@ -59,7 +59,7 @@ export function checkClaims(check: SourceCheck, spans: Map<number, Span>): void 
       check.problems.push({
         ...claim.at,
         message:
-          `"${short(claim.text)}" drops the sources' hedge: every passage it rests on hedges ("${hedged[0]}" in "${short(claim.passages[0]!.words)}"), but the sentence does not. ` +
+          `"${short(claim.text, 300)}" drops the sources' hedge: every passage it rests on hedges ("${hedged[0]}" in "${short(claim.passages[0]!.words, 300)}"), but the sentence does not. ` +
           `Keep the hedge (${(check.input.hedges ?? []).slice(0, 4).map((h) => `"${h}"`).join(', ')}), or rest it on a passage that says it plainly`,
       });
       continue;
@@ -96,6 +96,7 @@ function claims(check: SourceCheck, spans: Map<number, Span>, all: SourceText[])
     return span ? { src, words: src.words.filter((w) => w.start >= span.start && w.end <= span.end), name } : whole(src, name);
   };
   const placeOf = new Map<string, Place>();
+  const known = new Set([...studies, ...quotes, clinic].map((x) => get(x, 'id')).filter((id): id is string => typeof id === 'string'));
   studies.forEach((s, i) => {
     const id = get(s, 'id');
     const place = studyPlace(i);
@@ -117,7 +118,10 @@ function claims(check: SourceCheck, spans: Map<number, Span>, all: SourceText[])
       const text = get(point, 'text');
       if (typeof text !== 'string') return;
       const basis = (items(get(point, 'basis')) ?? []).filter((b): b is string => typeof b === 'string');
-      const places = basis.flatMap((b) => placeOf.get(b) ?? []);
+      // An id no study or quote has is reported by the id check: the passages are not also held to a guess.
+      if (basis.some((b) => !known.has(b))) return;
+      // A study or quote with no source of its own (its figures from the paper) leaves its passages to any source.
+      const places = basis.some((b) => !placeOf.has(b)) ? all.map((s) => whole(s, s.id)) : basis.map((b) => placeOf.get(b)!);
       out.push({
         text,
         passages: passagesOf('takeaways', [list, i, 'passages'], get(point, 'passages')),
@@ -203,7 +207,8 @@ export function hedgeIn(text: string, hedges: readonly (readonly string[])[]): s
   return undefined;
 }
 
-function short(text: string): string {
+/** A claim or passage in a message: whole when it is a sentence or two, cut short (marked …) when longer. */
+function short(text: string, max = 80): string {
   const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > 80 ? `${t.slice(0, 77)}…` : t;
+  return t.length > max ? `${t.slice(0, max - 3)}…` : t;
 }
