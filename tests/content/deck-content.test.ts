@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { unwrap } from '../../src/html/escape.ts';
+import { renderTextPage } from '../../src/share/render-text-page.ts';
 import { claimText } from '../../src/schema/common.ts';
 import { Direction } from '../../src/schema/studies.ts';
 import { directionMark } from '../../src/render/words.ts';
@@ -173,5 +174,15 @@ describe('slides and ids', () => {
     const h1 = deck.slides.filter((s) => unwrap(s.body).includes('<h1'));
     expect(h1.map((s) => s.id)).toEqual(['title']);
     for (const s of deck.slides.slice(1)) expect(unwrap(s.body), s.id).toMatch(/<h2[ >]/);
+  });
+});
+
+describe('the omissions a listener with MS would want (issue 23)', () => {
+  it('the text version says massage is for symptoms and wellbeing, not a treatment of MS, and that the summaries rest on abstracts', () => {
+    const text = textOf(renderTextPage(deck).source).replace(/\s+/g, ' ');
+    expect(text).toContain('For symptoms and wellbeing: not a treatment of MS itself.');
+    expect(text).toContain('MS has no known cure. One review places therapies like massage in managing symptoms, not in treating the disease itself.');
+    expect(text).toContain('These summaries rest on the studies’ abstracts.');
+    expect(text).toContain('the list I worked from “provides links to abstracts only”');
   });
 });

@@ -45,6 +45,8 @@ function read(page: string): Read {
   return out;
 }
 
+const source = (deck: Awaited<ReturnType<typeof buildTalk>>) => renderProvenancePage(deck).source;
+
 let talk: TalkCopy | undefined;
 afterEach(() => {
   talk?.remove();
@@ -72,6 +74,25 @@ describe('the provenance page of the real talk', () => {
     expect(page.csp).toContain("default-src 'none'");
     expect(page.csp).toContain("script-src 'none'");
     expect(page.links.every((l) => !/^[a-z]+:/i.test(l))).toBe(true);
+  });
+
+  it('lists every takeaway and tip beside each passage it rests on, and the speaker\'s own views as such, first', async () => {
+    const deck = await buildTalk(ROOT);
+    const page = read(renderProvenancePage(deck).source);
+    const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+    const { takeaways, tips } = deck.model.takeaways;
+    for (const point of [...takeaways, ...tips]) {
+      const check = page.checks.find((c) => squash(c.said).includes(squash(point.text)));
+      expect(check, point.text).toBeDefined();
+      if (point.own) expect(squash(check!.source)).toMatch(/^The source: sources\/blog-post\.txt, line \d+|^The speaker’s own view/);
+      // Each passage, with its file and line, word for word in what the page shows.
+      for (const passage of point.passages ?? []) expect(squash(check!.source), passage).toContain(squash(passage).replace(/ ….*$/, '').slice(0, 40));
+      expect(check!.source.match(/The source: /g)?.length ?? 0, point.text).toBe(point.passages?.length ?? 0);
+    }
+    const headings = [...source(deck).matchAll(/<h2 id="([^"]+)">/g)].map((m) => m[1]);
+    expect(headings.slice(0, 2)).toEqual(['claim', 'own-view']);
+    // A study's meaning and caveat are there too.
+    expect(page.checks.some((c) => c.where.includes('studies[4].meaning') && squash(c.source).includes('seem to improve depression, anxiety and self-esteem'))).toBe(true);
   });
 
   it('is linked from the text version', async () => {
