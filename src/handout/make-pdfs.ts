@@ -5,7 +5,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Talk } from '../schema/index.ts';
-import { sharedUrl, handoutPageFile, handoutPdfFile, slidesPdfFile, type Paper } from '../names/output-files.ts';
+import { sharedUrl, handoutPageFile, handoutPdfFile, largePrintPageFile, largePrintPdfFile, slidesPdfFile, type Paper } from '../names/output-files.ts';
+import type { Words } from '../locale/words.ts';
 import { launchChromium } from '../chromium/chromium.ts';
 import { confine } from './confine.ts';
 import { pendingFiles, writeWhole } from '../serve/write-whole.ts';
@@ -17,7 +18,11 @@ export interface PdfOptions {
   /** The built site (dist/): index.html, assets/ and the handout page. The PDFs are written here too. */
   dist: string;
   talk: Talk;
+  /** The talk's words: every word the PDFs carry (titles, outline entries) is in its language. */
+  words: Words;
   paper?: Paper;
+  /** Also print the large-print handout (<slug>-handout-large-print.pdf). */
+  largePrint?: boolean;
   /** Where to write the PDFs, if not into dist. */
   outDir?: string;
   /** Progress and warnings, one line each. */
@@ -36,6 +41,7 @@ export interface PdfFile {
 export interface PdfResult {
   slides: PdfFile;
   handout: PdfFile;
+  largePrint?: PdfFile;
   /** Problems worth a look that did not stop the PDFs, such as a slide too tall for its page. */
   warnings: string[];
 }
@@ -46,10 +52,10 @@ export class PdfError extends Error {
 }
 
 export async function makePdfs(options: PdfOptions): Promise<PdfResult> {
-  const { talk, paper = 'letter', log = () => {} } = options;
+  const { talk, words: w, paper = 'letter', log = () => {} } = options;
   const dist = resolve(options.dist);
   const outDir = resolve(options.outDir ?? dist);
-  for (const file of ['index.html', handoutPageFile(talk)]) {
+  for (const file of ['index.html', handoutPageFile(talk), ...(options.largePrint ? [largePrintPageFile(talk)] : [])]) {
     if (!existsSync(join(dist, file))) throw new PdfError(`${join(dist, file)} is missing: build the deck first (${options.buildCommand ?? 'npm run build'}).`);
   }
   const browser = await launchChromium({ env: options.env });
@@ -57,15 +63,18 @@ export async function makePdfs(options: PdfOptions): Promise<PdfResult> {
   const warnings: string[] = [];
   try {
     log(`Printing the handout (${paper === 'a4' ? 'A4' : 'US Letter'})…`);
-    const { pdf: handout, slides: titles } = await printHandout(browser, server.url, talk, paper, warnings);
+    const { pdf: handout, slides: titles } = await printHandout(browser, server.url, talk, w, paper, warnings);
+    const large = options.largePrint ? (log('Printing the large-print handout…'), await printHandout(browser, server.url, talk, w, paper, warnings, true)) : undefined;
     log('Printing the slides (Reveal print view)…');
-    const slides = await printSlides(browser, server.url, talk, titles, warnings);
+    const slides = await printSlides(browser, server.url, talk, w, titles, warnings);
     if (server.missing.length) warnings.push(`the printed pages asked for files the build does not have: ${server.missing.join(', ')}`);
     const slidesPath = writeAtomically(join(outDir, slidesPdfFile(talk)), slides);
     const handoutPath = writeAtomically(join(outDir, handoutPdfFile(talk)), handout);
+    const largePath = large ? writeAtomically(join(outDir, largePrintPdfFile(talk)), large.pdf) : undefined;
     return {
       slides: { path: slidesPath, pages: countPdfPages(slides), bytes: slides.length },
       handout: { path: handoutPath, pages: countPdfPages(handout), bytes: handout.length },
+      ...(large && largePath ? { largePrint: { path: largePath, pages: countPdfPages(large.pdf), bytes: large.pdf.length } } : {}),
       warnings,
     };
   } finally {
@@ -89,7 +98,7 @@ export interface SlideTitle {
  * One slide per page, every fragment shown, slide numbers "n / total", links that work outside this server, and
  * an outline of the slides' titles (given in order; Chromium's own outline is kept if they do not match the pages).
  */
-export async function printSlides(browser: Browser, base: string, talk: Talk, titles: SlideTitle[], warnings: string[] = []): Promise<Buffer> {
+export async function printSlides(browser: Browser, base: string, talk: Talk, w: Words, titles: SlideTitle[], warnings: string[] = []): Promise<Buffer> {
   const context = await browser.newContext({ viewport: { width: SLIDE_WIDTH, height: SLIDE_HEIGHT }, reducedMotion: 'reduce' });
   // The deck and its own files in assets/, nothing else.
   const confined = await confine(context, base, (path) => path === 'index.html' || /^assets\/[^/]+$/.test(path));
@@ -154,7 +163,7 @@ export async function printSlides(browser: Browser, base: string, talk: Talk, ti
     });
     refuseStrays('slides page', confined.refused, page.url(), new URL('index.html', base));
     const pages = pageRefs(pdf);
-    const info = { title: `${talk.title}: slides`, author: talk.speaker.name, subject: talk.description };
+    const info = { title: w.text('handout.slidesPdfTitle', { title: talk.title }), author: talk.speaker.name, subject: talk.description };
     const matches = titles.length === pages.length && titles.every((t, i) => t.id === printed.ids[i]);
     if (!matches) {
       warnings.push(`the slides PDF keeps Chromium's outline: its ${pages.length} pages do not match the ${titles.length} slides of the handout page`);
@@ -162,7 +171,7 @@ export async function printSlides(browser: Browser, base: string, talk: Talk, ti
     }
     return withOutline(
       pdf,
-      titles.map((t, i) => ({ title: `Slide ${i + 1}: ${t.title}`, dest: `[${pages[i]} /Fit]` })),
+      titles.map((t, i) => ({ title: w.text('handout.outlineSlide', { n: i + 1, title: t.title }), dest: `[${pages[i]} /Fit]` })),
       info,
     );
   } catch (e) {
@@ -181,13 +190,16 @@ export async function printHandout(
   browser: Browser,
   base: string,
   talk: Talk,
+  w: Words,
   paper: Paper,
   warnings: string[] = [],
+  largePrint = false,
 ): Promise<{ pdf: Buffer; slides: SlideTitle[] }> {
   const context = await browser.newContext({ viewport: { width: 816, height: 1056 }, reducedMotion: 'reduce' });
   // The handout page carries everything inline: it may load itself and nothing else.
-  const confined = await confine(context, base, (path) => path === handoutPageFile(talk));
-  const address = new URL(handoutPageFile(talk), base);
+  const file = largePrint ? largePrintPageFile(talk) : handoutPageFile(talk);
+  const confined = await confine(context, base, (path) => path === file);
+  const address = new URL(file, base);
   try {
     const page = await context.newPage();
     const errors = watchErrors(page);
@@ -218,7 +230,7 @@ export async function printHandout(
     refuseStrays('handout page', confined.refused, page.url(), address);
     // Chromium's entries, in heading order, with their places on the page; the titles from the page's own text.
     const entries = readOutline(raw);
-    const info = { title: `${talk.title}: handout`, author: talk.speaker.name, subject: talk.description };
+    const info = { title: w.text(largePrint ? 'handout.largePrintTitle' : 'handout.title', { title: talk.title }), author: talk.speaker.name, subject: talk.description };
     if (entries.length !== headings.length) {
       warnings.push(`the handout PDF keeps Chromium's outline: ${entries.length} entries for ${headings.length} headings`);
       return { pdf: withOutline(raw, entries, info), slides };

@@ -1,6 +1,7 @@
-// The handout's print page, made from the same slides as the deck: every slide small (its real HTML, scaled into
-// a 16:9 box) beside what the speaker says, two or three to a page, then the full references with their links,
-// where to read more, and the thanks. `npm run pdf` prints it to <slug>-handout.pdf; it also prints from a browser.
+// The handout's print page, made from the same slides as the deck: every slide (its real HTML, scaled into a 16:9
+// box) above what the speaker says, then the full references with their links, where to read more, and the thanks.
+// `npm run pdf` prints it to <slug>-handout.pdf; it also prints from a browser. The large-print version (the same
+// page in 18-point type, one slide to a page, each slide across the page) prints to <slug>-handout-large-print.pdf.
 import { readFileSync } from 'node:fs';
 import type { TalkModel } from '../data/load-data.ts';
 import { cssString } from '../html/css-escape.ts';
@@ -12,7 +13,7 @@ import type { Words } from '../locale/words.ts';
 import { lowerFirst } from '../render/words.ts';
 import type { Study } from '../schema/index.ts';
 import { cspMeta, textPagePolicy } from '../share/csp.ts';
-import { sharedUrl, handoutPageFile } from '../names/output-files.ts';
+import { sharedUrl, handoutPageFile, largePrintPageFile } from '../names/output-files.ts';
 import { inlineFontFaces } from '../share/fonts.ts';
 import { linkPreviewMeta } from '../share/link-preview.ts';
 import type { TimedSlide } from '../layout/slide.ts';
@@ -22,18 +23,27 @@ import type { BuiltDeck } from '../deck/build-talk.ts';
 export const SLIDE_WIDTH = 1280;
 export const SLIDE_HEIGHT = 720;
 /**
- * How much a slide is shrunk on the handout: 0.33 makes it 4.4 inches wide, its body text about 8.5 points and
- * its smallest text (citations) about 6 points, leaving about 3 inches beside it for the notes on US Letter or A4.
+ * How much a slide is shrunk on the handout: 0.46 makes it 6.13 inches wide (within the text width of US Letter and
+ * A4), 0.46 of its size in the slides PDF: its body text 12.4 points, its smallest (citations) about 8.3. Two short
+ * entries fit on a page.
  */
-export const THUMB_ZOOM = 0.33;
+export const THUMB_ZOOM = 0.46;
+/** On the large-print handout: the slide across A4's text width less a hair (7.2 inches), its body text 14.6 points. */
+export const LARGE_PRINT_ZOOM = 0.54;
+
+export interface HandoutOptions {
+  /** The large-print handout: 18-point notes, one slide to a page, each slide across the page. */
+  largePrint?: boolean;
+}
 
 /** The page, with `fontFaces` as its @font-face rules (as for the text version: the build passes the cut typeface). */
-export function renderHandoutPage(deck: BuiltDeck, fontFaces?: string): { fileName: string; source: string } {
+export function renderHandoutPage(deck: BuiltDeck, fontFaces?: string, options: HandoutOptions = {}): { fileName: string; source: string } {
   const { talk, words: w } = deck.model;
-  const fileName = handoutPageFile(talk);
+  const large = options.largePrint === true;
+  const fileName = large ? largePrintPageFile(talk) : handoutPageFile(talk);
   const total = deck.slides.length;
-  const title = w.text('handout.title', { title: talk.title });
-  const style = handoutStyle(title, fontFaces ?? inlineFontFaces());
+  const title = w.text(large ? 'handout.largePrintTitle' : 'handout.title', { title: talk.title });
+  const style = handoutStyle(title, fontFaces ?? inlineFontFaces(), w, large);
   const speaker = talk.speaker.name ? w.text('handout.speaker', { name: talk.speaker.name, role: lowerFirst(talk.speaker.role, w) }) : talk.speaker.role;
   const notes = printedNotes(deck.slides, w);
   const ids = new Set(deck.slides.map((s) => s.id));
@@ -49,9 +59,9 @@ ${raw(cspMeta(textPagePolicy({ scripts: [], styles: [style] })))}
 ${linkPreviewMeta(talk, w, { file: fileName, title })}
 <style>${raw(style)}</style>
 </head>
-<body class="handout">
+<body class="handout${large ? ' large-print' : ''}">
 <header class="cover">
-<p class="kicker">${w.text('handout.kicker')}</p>
+<p class="kicker">${w.text(large ? 'handout.largePrintKicker' : 'handout.kicker')}</p>
 <h1>${talk.title}</h1>
 ${talk.subtitle ? html`<p class="subtitle">${talk.subtitle}</p>` : ''}
 <p class="event">${w.text('handout.event', { speaker, kind: talk.event.kind, chapter: talk.event.chapter, organisation: talk.event.organisation })}</p>
@@ -94,8 +104,8 @@ ${raw(rest.join('\n'))}
 `;
 }
 
-/** About as many words of notes as fit beside the small slide. */
-export const WORDS_BESIDE_SLIDE = 70;
+/** About as many words of notes as are kept on the slide's page, under it (the rest may go on to the next page). */
+export const WORDS_BESIDE_SLIDE = 40;
 
 /**
  * The notes' top-level blocks, split in two: those that go beside the slide (at least one, then more while the
@@ -268,12 +278,31 @@ ${slidesText ? html`<p class="ref-slides">${slidesText}</p>` : ''}
 `;
 }
 
-/** The page's one style sheet: the deck's typeface and look (so the small slides match the deck), then the handout's. */
-function handoutStyle(title: string, fontFaces: string): string {
+/**
+ * The page's one style sheet: the deck's typeface and look (so the slides match the deck), then the handout's, with
+ * the footer's words (the title; "Page 3 of 22") in the talk's language.
+ */
+function handoutStyle(title: string, fontFaces: string, w: Words, large: boolean): string {
   const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
-  const sizes = `:root{--thumb-zoom:${THUMB_ZOOM};--slide-w:${SLIDE_WIDTH}px;--slide-h:${SLIDE_HEIGHT}px}
-@page{@bottom-left{content:${cssString(title)}}}`;
-  return [fontFaces, read('../styles/deck.css'), sizes, read('./handout.css')].join('\n');
+  const footer = `@page{@bottom-left{content:${cssString(title)}}@bottom-right{content:${pageCounter(w)}}}`;
+  const sizes = `:root{--thumb-zoom:${large ? LARGE_PRINT_ZOOM : THUMB_ZOOM};--slide-w:${SLIDE_WIDTH}px;--slide-h:${SLIDE_HEIGHT}px}`;
+  // The footer of the large-print handout is large too: the title and page number on every page, at 16 points.
+  const largePage = large ? '@page{margin:0.5in 0.5in 0.85in;@bottom-left{font-size:16pt}@bottom-right{font-size:16pt}}' : '';
+  return [fontFaces, read('../styles/deck.css'), sizes, read('./handout.css'), footer, largePage].join('\n');
+}
+
+/**
+ * The locale's "Page {page} of {pages}" as CSS content: its words as strings, the page numbers as counters. Any
+ * other placeholder is left out rather than printed as braces.
+ */
+export function pageCounter(w: Words): string {
+  const marks = { page: '\uE100', pages: '\uE101' } as const;
+  const message = w.text('handout.pageFooter', { page: marks.page, pages: marks.pages });
+  return message
+    .split(/(\uE100|\uE101)/u)
+    .filter((part) => part !== '')
+    .map((part) => (part === marks.page ? 'counter(page)' : part === marks.pages ? 'counter(pages)' : cssString(part)))
+    .join(' ');
 }
 
 /** A CSS string literal: every character outside a safe set hex-escaped (see css-escape.ts). */

@@ -14,6 +14,9 @@ export const provenanceFile = (talk: Named) => `${talk.slug}-sources.html`;
 export const handoutPageFile = (talk: Named) => `${talk.slug}-handout.html`;
 export const slidesPdfFile = (talk: Named) => `${talk.slug}-slides.pdf`;
 export const handoutPdfFile = (talk: Named) => `${talk.slug}-handout.pdf`;
+/** The large-print handout (npm run pdf -- --large-print): its print page, written by the build, and its PDF. */
+export const largePrintPageFile = (talk: Named) => `${talk.slug}-handout-large-print.html`;
+export const largePrintPdfFile = (talk: Named) => `${talk.slug}-handout-large-print.pdf`;
 /** The PowerPoint, made from the same slides. */
 export const pptxFile = (talk: Named) => `${talk.slug}.pptx`;
 /** The recording of the call with the slides in step (npm run replay), beside the deck. */

@@ -14,7 +14,7 @@ import { loadTalk } from '../../src/data/load-data.ts';
 import { serveFolder } from '../../src/serve/serve-folder.ts';
 import { ROOT } from './support.ts';
 
-const talk = loadTalk({ root: ROOT }).talk;
+const { talk, words } = loadTalk({ root: ROOT });
 let browser: Browser;
 let stranger: Server;
 let strangerUrl = '';
@@ -42,7 +42,7 @@ async function print(page: string) {
   writeFileSync(join(dist, handoutPageFile(talk)), page);
   const server = await serveFolder(dist);
   try {
-    return await printHandout(browser, server.url, talk, 'letter');
+    return await printHandout(browser, server.url, talk, words, 'letter');
   } finally {
     await server.close();
   }

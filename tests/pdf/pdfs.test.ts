@@ -35,6 +35,8 @@ const A4 = resolve(ROOT, '.tmp', `pdf-test-a4-${process.pid}`);
 const SLIDES = resolve(DIST, 'ms-massage-slides.pdf');
 const HANDOUT = resolve(DIST, 'ms-massage-handout.pdf');
 const HANDOUT_A4 = resolve(A4, 'ms-massage-handout.pdf');
+const LARGE = resolve(DIST, 'ms-massage-handout-large-print.pdf');
+const SPANISH = resolve(ROOT, '.tmp', `pdf-test-es-${process.pid}`);
 const INCH = 72;
 
 let deck: BuiltDeck;
@@ -45,14 +47,27 @@ beforeAll(async () => {
   rmSync(A4, { recursive: true, force: true });
   deck = await buildTalk(ROOT);
   // The folder does not exist yet, so the script must build the deck first.
-  run = runPdfScript(['--dist', DIST]);
+  run = runPdfScript(['--dist', DIST, '--large-print']);
   if (run.status !== 0) throw new Error(`npm run pdf failed with ${run.status}:\n${run.stdout}\n${run.stderr}`);
 }, 300_000);
 
 afterAll(() => {
   rmSync(DIST, { recursive: true, force: true });
   rmSync(A4, { recursive: true, force: true });
+  rmSync(SPANISH, { recursive: true, force: true });
 });
+
+/** The first word on the page whose text is `text`, found on the page that holds `on` (a heading). */
+function wordOn(file: string, on: string, text: string): { width: number; height: number; xMax: number; page: number; pageWidth: number } {
+  const pages = pageWords(file);
+  const texts = pageTexts(file).map(flat);
+  for (const [i, page] of pages.entries()) {
+    if (!texts[i]!.includes(on)) continue;
+    const w = page.words.find((x) => x.text === text);
+    if (w) return { width: w.xMax - w.xMin, height: w.yMax - w.yMin, xMax: w.xMax, page: i + 1, pageWidth: page.width };
+  }
+  throw new Error(`no "${text}" on a page with "${on}" in ${file}`);
+}
 
 /** The handout's text as one string, its running footer ("…: handout", "Page n of m") taken out. */
 function handoutText(file: string): string {
@@ -136,13 +151,21 @@ describe('the slides PDF', () => {
 });
 
 describe('the handout PDF (US Letter)', () => {
-  it('is US Letter, portrait, with two or three slides to a page', () => {
+  it('is US Letter, portrait, each slide above its notes, drawn at 0.44 or more of its size in the slides PDF', () => {
     expect(pageSize(HANDOUT)).toEqual({ width: 612, height: 792 });
+    // "specialty." is on slide 4 and nowhere in its notes: its size on the slide picture against the slides PDF.
+    const onSlide = wordOn(SLIDES, 'Why this talk', 'specialty.');
+    const inHandout = wordOn(HANDOUT, 'Slide 4: Why this talk', 'specialty.');
+    const ratio = inHandout.width / onSlide.width;
+    expect(ratio).toBeGreaterThanOrEqual(0.44);
+    // The slide's body text is 36 px, 27 pt in the slides PDF: at least 8 pt in the handout.
+    expect(27 * ratio).toBeGreaterThanOrEqual(8);
+    // No page holds more than two slides; the notes' first words are on their slide's page.
     const perPage = new Map<number, number>();
     for (const entry of outline(HANDOUT).filter((e) => e.title.startsWith('Slide '))) perPage.set(entry.page, (perPage.get(entry.page) ?? 0) + 1);
-    expect(Math.max(...perPage.values())).toBeLessThanOrEqual(3);
-    expect(perPage.size).toBeLessThanOrEqual(Math.ceil(deck.slides.length / 2) + 1);
-    expect([...perPage.values()].filter((n) => n < 2).length).toBeLessThanOrEqual(1);
+    expect(Math.max(...perPage.values())).toBeLessThanOrEqual(2);
+    const texts = pageTexts(HANDOUT).map(flat);
+    expect(texts[inHandout.page - 1]).toContain('Fiza and Toni asked me to speak');
   });
 
   it('holds every figure, name and attribution of the talk as text', () => {
@@ -227,6 +250,75 @@ describe('the handout PDF (US Letter)', () => {
   it('is real text in embedded fonts on every page', () => {
     expect(fonts(HANDOUT).filter((f) => !f.embedded)).toEqual([]);
     for (const [i, text] of pageTexts(HANDOUT).entries()) expect(text.trim().length, `page ${i + 1}`).toBeGreaterThan(100);
+  });
+});
+
+describe('the large-print handout (npm run pdf -- --large-print)', () => {
+  it('is written beside the others, and said', () => {
+    expect(run.stdout).toMatch(/ms-massage-handout-large-print\.pdf\s+\d+ pages .* large-print handout, US Letter/);
+    expect(existsSync(LARGE)).toBe(true);
+  });
+
+  it('prints the notes at 16 points or more: 1.6 times the standard handout\'s 10.5', () => {
+    const large = wordOn(LARGE, 'Slide 4: Why this talk', 'Fiza');
+    const standard = wordOn(HANDOUT, 'Slide 4: Why this talk', 'Fiza');
+    expect(large.height / standard.height).toBeGreaterThanOrEqual(1.6);
+    // A word box is about the font size tall (ascender to descender).
+    expect(large.height).toBeGreaterThanOrEqual(16);
+  });
+
+  it('gives each slide a page of its own, its picture across the page above its notes', () => {
+    const slides = outline(LARGE).filter((e) => e.title.startsWith('Slide '));
+    expect(slides).toHaveLength(deck.slides.length);
+    expect(new Set(slides.map((e) => e.page)).size).toBe(deck.slides.length);
+    // The slide's own number box sits at the picture's right edge: near the page's right margin.
+    const number = wordOn(LARGE, 'Slide 4: Why this talk', 'specialty.');
+    const onSlide = wordOn(SLIDES, 'Why this talk', 'specialty.');
+    expect(number.width / onSlide.width).toBeGreaterThanOrEqual(0.52);
+  });
+
+  it('has its title and page numbers on every page, an outline, tags and real text', () => {
+    const texts = pageTexts(LARGE).map(flat);
+    for (const [i, text] of texts.entries()) {
+      expect(text, `page ${i + 1}`).toContain('Massage Therapy and Multiple Sclerosis: large-print handout');
+      expect(text, `page ${i + 1}`).toContain(`Page ${i + 1} of ${texts.length}`);
+      expect(text.length, `page ${i + 1}`).toBeGreaterThan(80);
+    }
+    expect(pdfInfo(LARGE).Tagged).toBe('yes');
+    expect(pdfInfo(LARGE).Title).toBe('Massage Therapy and Multiple Sclerosis: large-print handout');
+    expect(outline(LARGE).map((e) => e.title)).toEqual(outline(HANDOUT).map((e) => e.title));
+    expectInsideMargins(LARGE);
+    expect(fonts(LARGE).filter((f) => !f.embedded)).toEqual([]);
+  });
+});
+
+describe('the PDFs of a talk in Spanish (examples/ejercicio-em)', () => {
+  let es: Run;
+  beforeAll(() => {
+    es = runPdfScript(['--talk', 'examples/ejercicio-em', '--dist', SPANISH, '--large-print'], { DECK_TALK_MEMORY: 'off' });
+    if (es.status !== 0) throw new Error(`npm run pdf on the Spanish example failed with ${es.status}:\n${es.stdout}\n${es.stderr}`);
+  }, 300_000);
+
+  it('carries no English the project wrote: titles, footers and outline entries in Spanish', () => {
+    const file = (name: string) => resolve(SPANISH, readdirSync(SPANISH).find((f) => f.endsWith(name))!);
+    const slides = file('-slides.pdf');
+    const handout = file('-handout.pdf');
+    const large = file('-handout-large-print.pdf');
+    expect(pdfInfo(slides).Title).toMatch(/: diapositivas$/);
+    expect(pdfInfo(handout).Title).toMatch(/: folleto$/);
+    expect(pdfInfo(large).Title).toMatch(/: folleto en letra grande$/);
+    for (const pdf of [slides, handout, large]) {
+      const entries = outline(pdf).map((e) => e.title);
+      expect(entries.filter((t) => /^Slide \d/.test(t)), pdf).toEqual([]);
+      expect(entries.some((t) => /^Diapositiva 1: /.test(t)), pdf).toBe(true);
+    }
+    for (const pdf of [handout, large]) {
+      const texts = pageTexts(pdf).map(flat);
+      for (const [i, text] of texts.entries()) {
+        expect(text, `${pdf} page ${i + 1}`).toContain(`Página ${i + 1} de ${texts.length}`);
+        expect(text, `${pdf} page ${i + 1}`).not.toMatch(/\bPage \d+ of\b|: handout\b/);
+      }
+    }
   });
 });
 
