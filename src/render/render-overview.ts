@@ -16,9 +16,9 @@ import { Direction as Directions } from '../schema/studies.ts';
 type Direction = Study['results'][number]['direction'];
 
 /** Column widths as deck.css sets them (table-layout: fixed), in hundredths of the table. */
-const COLUMNS = [20, 15, 14, 21, 30] as const;
-const CELL_PX = 26;
-const CELL_PADDING = 24;
+export const COLUMNS = [19, 15, 16, 21, 29] as const;
+export const CELL_PX = 26;
+export const CELL_PADDING = 24;
 const ROW_EXTRA = 20 + 3;
 
 export function renderOverview({ studies, words: w }: TalkModel): Slide[] {
