@@ -43,7 +43,10 @@ export function renderHandoutPage(deck: BuiltDeck, fontFaces?: string, options: 
   const fileName = large ? largePrintPageFile(talk) : handoutPageFile(talk);
   const total = deck.slides.length;
   const title = w.text(large ? 'handout.largePrintTitle' : 'handout.title', { title: talk.title });
-  const style = handoutStyle(title, fontFaces ?? inlineFontFaces(), w, large);
+  // The footer: the handout's title, or on the large-print pages (where it is larger) the talk's own title; a long
+  // one shortened, so it never runs into the page number beside it.
+  const footer = footerTitle(large ? talk.title : title, large ? FOOTER_CHARS_LARGE : FOOTER_CHARS);
+  const style = handoutStyle(footer, fontFaces ?? inlineFontFaces(), w, large);
   const speaker = talk.speaker.name ? w.text('handout.speaker', { name: talk.speaker.name, role: lowerFirst(talk.speaker.role, w) }) : talk.speaker.role;
   const notes = printedNotes(deck.slides, w);
   const ids = new Set(deck.slides.map((s) => s.id));
@@ -67,6 +70,7 @@ ${talk.subtitle ? html`<p class="subtitle">${talk.subtitle}</p>` : ''}
 <p class="event">${w.text('handout.event', { speaker, kind: talk.event.kind, chapter: talk.event.chapter, organisation: talk.event.organisation })}</p>
 <div class="about">
 <p>${w.text('handout.about', { total })}</p>
+${talk.publishNotes ? '' : html`<p class="no-notes">${w.text('handout.notesNotPublished')}</p>`}
 <p>${w.html('handout.online', { link: html`<a href="${talk.shareUrl}">${talk.shareUrl}</a>` })}</p>
 </div>
 </header>
@@ -84,18 +88,19 @@ ${backMatter(deck)}
 function entry(slide: TimedSlide, n: number, total: number, notes: string, model: TalkModel, ids: Set<string>): Raw {
   const body = slideBodyForPrint(unwrap(slide.body), model, ids);
   const { lead, rest } = splitNotes(notesForPrint(notes, model, ids));
-  // The heading, the slide and the first notes beside it stay together on one page; longer notes go on below,
-  // full width, onto the next page if they must, so that no page is left half empty.
+  // The heading, the slide and the first notes under it stay together on one page; longer notes go on below, onto
+  // the next page if they must, so that no page is left half empty. A slide with no notes (or a talk that does not
+  // publish them) prints the slide alone, without an empty "What the speaker says".
   return html`<article class="entry" id="slide-${slide.id}" data-title="${slide.title}" aria-labelledby="slide-${slide.id}-h">
 <div class="lead">
 <h2 id="slide-${slide.id}-h"><span class="no">${model.words.text('handout.slide', { n })}</span><span class="sep">: </span>${slide.title}</h2>
 <div class="thumb"><div class="reveal"><div class="slides"><section class="${slide.kind}">
 ${raw(body)}
 </section></div><div class="slide-number" aria-hidden="true">${n} / ${total}</div></div></div>
-<div class="notes">
+${lead.length ? html`<div class="notes">
 <p class="notes-label">${model.words.text('handout.speakerSays')}</p>
 ${raw(lead.join('\n'))}
-</div>
+</div>` : ''}
 </div>
 ${rest.length ? html`<div class="notes rest">
 ${raw(rest.join('\n'))}
@@ -286,9 +291,22 @@ function handoutStyle(title: string, fontFaces: string, w: Words, large: boolean
   const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
   const footer = `@page{@bottom-left{content:${cssString(title)}}@bottom-right{content:${pageCounter(w)}}}`;
   const sizes = `:root{--thumb-zoom:${large ? LARGE_PRINT_ZOOM : THUMB_ZOOM};--slide-w:${SLIDE_WIDTH}px;--slide-h:${SLIDE_HEIGHT}px}`;
-  // The footer of the large-print handout is large too: the title and page number on every page, at 16 points.
+  // The footer of the large-print handout is large too: the talk's title and page number on every page, at 16 points.
   const largePage = large ? '@page{margin:0.5in 0.5in 0.85in;@bottom-left{font-size:16pt}@bottom-right{font-size:16pt}}' : '';
   return [fontFaces, read('../styles/deck.css'), sizes, read('./handout.css'), footer, largePage].join('\n');
+}
+
+/** The most characters of a title the footer holds beside "Page 12 of 34": at 8.5 points, and at 16 on large print. */
+export const FOOTER_CHARS = 90;
+export const FOOTER_CHARS_LARGE = 42;
+
+/** A title for the footer: whole when it fits, else cut at a word and ended with an ellipsis. */
+export function footerTitle(title: string, max: number): string {
+  const flat = title.replace(/\s+/g, ' ').trim();
+  if ([...flat].length <= max) return flat;
+  const cut = [...flat].slice(0, max - 1).join('');
+  const atWord = cut.replace(/\s+\S*$/, '');
+  return `${(atWord.length >= max / 2 ? atWord : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
 /**

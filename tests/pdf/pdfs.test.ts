@@ -184,30 +184,7 @@ describe('the handout PDF (US Letter)', () => {
   });
 
   it("has every slide in order, with its number and title, and the last line of each slide's notes", () => {
-    const text = handoutText(HANDOUT);
-    let at = -1;
-    deck.slides.forEach((s, i) => {
-      const heading = `Slide ${i + 1}: ${s.title}`;
-      const found = text.indexOf(heading, at + 1);
-      expect(found, heading).toBeGreaterThan(at);
-      at = found;
-    });
-    // The notes sit beside the small slide, and a text extractor may mix the two columns' lines, so the last
-    // paragraph is looked for word by word on the slide's own pages (its page and, if it runs on, the next).
-    const notes = printedNotes(deck.slides, deck.model.words);
-    const words = pageWords(HANDOUT).map((p) => p.words.map((w) => token(w.text)));
-    const texts = pageTexts(HANDOUT).map(loose);
-    const starts = outline(HANDOUT).filter((e) => e.title.startsWith('Slide ')).map((e) => e.page);
-    deck.slides.forEach((s, i) => {
-      const last = htmlBlocks(notes[i]!).at(-1)!;
-      const from = starts[i]! - 1;
-      const to = (starts[i + 1] ?? starts[i]! + 1) + 1;
-      const pages = new Set(words.slice(from, to).flat());
-      const text = texts.slice(from, to).join('');
-      const found = (t: string) => pages.has(t) || text.includes(loose(t)) || t.split('-').every((part) => !part || pages.has(token(part)));
-      const missing = last.split(' ').map(token).filter((t) => t && !found(t));
-      expect(missing, `last paragraph of the notes of ${s.id}: ${last}`).toEqual([]);
-    });
+    expectSlidesAndNotes(HANDOUT);
   });
 
   it('ends with the references in full, their links clickable, then where to read more and the thanks', () => {
@@ -277,10 +254,19 @@ describe('the large-print handout (npm run pdf -- --large-print)', () => {
     expect(number.width / onSlide.width).toBeGreaterThanOrEqual(0.52);
   });
 
+  it("has every slide and the last line of every note: a note longer than a page goes on, never cut", () => {
+    expectSlidesAndNotes(LARGE);
+    // The tips' notes are longer than a large-print page: their last words are on a later page than their heading.
+    const texts = pageTexts(LARGE).map(flat);
+    const heading = texts.findIndex((t) => t.includes('Tips for massage sessions') && t.includes('WHAT THE SPEAKER SAYS'));
+    const end = texts.findIndex((t) => t.includes('helpful with positioning and spasticity'));
+    expect(end).toBeGreaterThan(heading);
+  });
+
   it('has its title and page numbers on every page, an outline, tags and real text', () => {
     const texts = pageTexts(LARGE).map(flat);
     for (const [i, text] of texts.entries()) {
-      expect(text, `page ${i + 1}`).toContain('Massage Therapy and Multiple Sclerosis: large-print handout');
+      expect(text, `page ${i + 1}`).toContain('Massage Therapy and Multiple Sclerosis');
       expect(text, `page ${i + 1}`).toContain(`Page ${i + 1} of ${texts.length}`);
       expect(text.length, `page ${i + 1}`).toBeGreaterThan(80);
     }
@@ -345,6 +331,34 @@ describe('the handout PDF on A4 (npm run pdf -- --a4)', () => {
     expect(outline(HANDOUT_A4)).toHaveLength(deck.slides.length + 4);
   });
 });
+
+/** Every slide in order, with its number and title, and the last line of each slide's notes (never cut off). */
+function expectSlidesAndNotes(file: string): void {
+  const text = handoutText(file);
+  let at = -1;
+  deck.slides.forEach((s, i) => {
+    const heading = `Slide ${i + 1}: ${s.title}`;
+    const found = text.indexOf(heading, at + 1);
+    expect(found, heading).toBeGreaterThan(at);
+    at = found;
+  });
+  // A text extractor may mix lines (the slide's and the notes'), so the last paragraph is looked for word by word
+  // on the slide's own pages (its page and, if it runs on, the next).
+  const notes = printedNotes(deck.slides, deck.model.words);
+  const words = pageWords(file).map((p) => p.words.map((w) => token(w.text)));
+  const texts = pageTexts(file).map(loose);
+  const starts = outline(file).filter((e) => e.title.startsWith('Slide ')).map((e) => e.page);
+  deck.slides.forEach((s, i) => {
+    const last = htmlBlocks(notes[i]!).at(-1)!;
+    const from = starts[i]! - 1;
+    const to = (starts[i + 1] ?? starts[i]! + 1) + 1;
+    const pages = new Set(words.slice(from, to).flat());
+    const text = texts.slice(from, to).join('');
+    const found = (t: string) => pages.has(t) || text.includes(loose(t)) || t.split('-').every((part) => !part || pages.has(token(part)));
+    const missing = last.split(' ').map(token).filter((t) => t && !found(t));
+    expect(missing, `last paragraph of the notes of ${s.id}: ${last}`).toEqual([]);
+  });
+}
 
 /** Every word at least 0.35 inch from the left and right edges, 0.3 inch from the top and 0.25 from the bottom. */
 function expectInsideMargins(file: string): void {

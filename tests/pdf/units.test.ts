@@ -47,6 +47,27 @@ describe('the handout page', () => {
     for (const h of ['References', 'Where to read more', 'Thanks']) expect(source).toMatch(new RegExp(`<h2 id="[a-z-]+">${h}</h2>`));
   });
 
+  it('says so on the cover of a talk that does not publish its notes, and prints each slide without an empty notes label', () => {
+    const quiet = { ...deck, model: { ...deck.model, talk: { ...deck.model.talk, publishNotes: false } }, slides: deck.slides.map((s) => ({ ...s, notes: raw('') })) };
+    for (const largePrint of [false, true]) {
+      const { source } = renderHandoutPage(quiet, '', { largePrint });
+      expect(source).toContain('The speaker’s notes are not published with this talk: each slide is printed on its own.');
+      expect(source).not.toContain('What the speaker says');
+      for (const s of deck.slides) expect(source).toContain(`id="slide-${s.id}"`);
+    }
+    expect(renderHandoutPage(deck).source).not.toContain('are not published with this talk');
+  });
+
+  it('makes the large-print page from the same slides: its own file, title, class and larger slides', () => {
+    const { fileName, source } = renderHandoutPage(deck, '', { largePrint: true });
+    expect(fileName).toBe('ms-massage-handout-large-print.html');
+    expect(source).toContain('<title>Massage Therapy and Multiple Sclerosis: large-print handout</title>');
+    expect(source).toContain('<body class="handout large-print">');
+    expect(source).toContain('--thumb-zoom:0.54');
+    expect(source).toContain("@bottom-right{content:'Page ' counter(page) ' of ' counter(pages)}".replace(/'/g, '"'));
+    for (const s of deck.slides) expect(source).toContain(`id="slide-${s.id}"`);
+  });
+
   it('points every link at a full address or a place in the page, so the links work from a PDF', () => {
     const { source } = renderHandoutPage(deck);
     const hrefs = [...source.matchAll(/<a\b[^>]*\bhref="([^"]*)"/g)].map((m) => m[1]!);
