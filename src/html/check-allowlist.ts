@@ -4,7 +4,8 @@ import { elements, parseHtml } from './dom.ts';
 
 /** A link the deck may carry: a web or mail address, or one of the talk's own pages beside the deck. */
 function allowedLink(element: string, value: string): boolean {
-  return /^(https?:\/\/|mailto:)/i.test(value) || /^[\w-]+\.html(#[\w-]*)?$/.test(value) || (element === 'link' && value === 'data:,');
+  // Web and mail links, and the build's own files beside the page (its other pages; the references for a citation manager).
+  return /^(https?:\/\/|mailto:)/i.test(value) || /^[\w-]+\.(html|ris|json)(#[\w-]*)?$/.test(value) || (element === 'link' && value === 'data:,');
 }
 
 /** What `html` holds outside the allow-list, each named as "<tag>", "<tag attribute>" or "href=value"; empty when all is allowed. */

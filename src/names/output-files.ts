@@ -17,6 +17,9 @@ export const handoutPdfFile = (talk: Named) => `${talk.slug}-handout.pdf`;
 /** The large-print handout (npm run pdf -- --large-print): its print page, written by the build, and its PDF. */
 export const largePrintPageFile = (talk: Named) => `${talk.slug}-handout-large-print.html`;
 export const largePrintPdfFile = (talk: Named) => `${talk.slug}-handout-large-print.pdf`;
+/** The references, for a citation manager to import in one step: RIS and CSL-JSON. */
+export const referencesRisFile = (talk: Named) => `${talk.slug}-references.ris`;
+export const referencesJsonFile = (talk: Named) => `${talk.slug}-references.json`;
 /** The PowerPoint, made from the same slides. */
 export const pptxFile = (talk: Named) => `${talk.slug}.pptx`;
 /** The recording of the call with the slides in step (npm run replay), beside the deck. */

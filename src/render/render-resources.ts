@@ -6,6 +6,7 @@ import { CONTENT_WIDTH, textHeight } from '../layout/fit.ts';
 import type { Slide } from '../layout/slide.ts';
 import { citationHtml, citationText } from './citation.ts';
 import { listSlides } from './list-slides.ts';
+import { referencesJsonFile, referencesRisFile, sharedUrl } from '../names/output-files.ts';
 
 export function renderResources({ resources, words: w }: TalkModel): Slide[] {
   if (!resources.resources.length) return [];
@@ -34,7 +35,11 @@ ${items.map(
   });
 }
 
-export function renderReferences({ studies, words: w }: TalkModel): Slide[] {
+export function renderReferences({ studies, talk, words: w }: TalkModel): Slide[] {
+  // Where a listener gets all of them at once, for a citation manager: at the talk's address, so the link works from
+  // the emailed single file and the PowerPoint's notes too.
+  const file = (name: string) => html`<a href="${sharedUrl(talk, name)}">${sharedUrl(talk, name)}</a>`;
+  const imports = html`<p>${w.html('references.notesImport', { ris: file(referencesRisFile(talk)), json: file(referencesJsonFile(talk)) })}</p>`;
   return listSlides({
     id: 'references',
     title: w.text('references.title'),
@@ -49,6 +54,6 @@ export function renderReferences({ studies, words: w }: TalkModel): Slide[] {
     list: (items, first) => html`<ol class="references" start="${first + 1}">
 ${items.map((s) => html`<li>${citationHtml(s)}</li>`)}
 </ol>`,
-    notes: (_items, page) => markdownBlock(w.text(page === 0 ? 'references.notesFirst' : 'references.notesMore')),
+    notes: (_items, page) => (page === 0 ? html`${markdownBlock(w.text('references.notesFirst'))}${imports}` : markdownBlock(w.text('references.notesMore'))),
   });
 }

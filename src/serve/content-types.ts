@@ -19,6 +19,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.pdf': 'application/pdf',
+  '.ris': 'application/x-research-info-systems; charset=utf-8',
 };
 
 /** The type for a file by its extension; unknown kinds as plain bytes, which browsers will not run. */

@@ -5,7 +5,7 @@ import { elements, inside, outer, parseHtml, splice, tagName, textOf, type Edit,
 import type { TimedSlide } from '../layout/slide.ts';
 import type { BuiltDeck } from '../deck/build-talk.ts';
 import { cspMeta, textPagePolicy } from './csp.ts';
-import { provenanceFile, singleFile, textVersionFile, replayFile, handoutPageFile, largePrintPageFile } from '../names/output-files.ts';
+import { provenanceFile, singleFile, textVersionFile, replayFile, handoutPageFile, largePrintPageFile, referencesJsonFile, referencesRisFile } from '../names/output-files.ts';
 import { inlineFontFaces } from './fonts.ts';
 import { linkPreviewMeta } from './link-preview.ts';
 import type { Words } from '../locale/words.ts';
@@ -85,6 +85,10 @@ ${deck.slides.map((s, i) => slideSection(s, i + 1, total, fileName, w))}
 </main>
 <footer>
 <p>${w.html('textPage.footer', { title: talk.title, link: html`<a href="${talk.shareUrl}" rel="noopener noreferrer">${talk.shareUrl}</a>` })}</p>
+${deck.model.studies.studies.length ? html`<p>${w.html('textPage.referenceFiles', {
+  ris: html`<a href="${referencesRisFile(talk)}">${referencesRisFile(talk)}</a>`,
+  json: html`<a href="${referencesJsonFile(talk)}">${referencesJsonFile(talk)}</a>`,
+})}</p>` : ''}
 <p>${w.html('handout.handouts', {
   standard: html`<a href="${handoutPageFile(talk)}">${w.text('handout.standardLink')}</a>`,
   large: html`<a href="${largePrintPageFile(talk)}">${w.text('handout.largeLink')}</a>`,

@@ -32,4 +32,6 @@ export const EXTRA_PAGES: Array<(deck: BuiltDeck) => ExtraPage | Promise<ExtraPa
   async (deck) => (await import('../handout/render-handout-page.ts')).renderHandoutPage(deck, await fontFaces(deck)),
   async (deck) => (await import('../handout/render-handout-page.ts')).renderHandoutPage(deck, await fontFaces(deck), { largePrint: true }),
   (deck) => import('../share/render-provenance-page.ts').then((m) => m.renderProvenancePage(deck)),
+  // The references for a citation manager, when the talk has studies: RIS, then CSL-JSON.
+  ...([0, 1] as const).map((i) => async (deck: BuiltDeck) => (await import('../share/reference-files.ts')).referenceFiles(deck.model)[i]),
 ];
