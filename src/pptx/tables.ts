@@ -6,6 +6,7 @@ import { textWidth, widestUnbreakable } from '../layout/split-text.ts';
 import { COLORS, FONT, LINE, SPACING, WIDTH_SLACK, box, inch, pt, scaled } from './look.ts';
 import { runsText, type Block, type Direction, type Run } from './read-slide.ts';
 import { markPng } from './svg-png.ts';
+import { COLUMNS as OVERVIEW_COLUMNS } from '../render/render-overview.ts';
 import type { Ctx, PptxSlide, TextProps } from './text.ts';
 
 export function tableFont(t: Extract<Block, { type: 'table' }>): number {
@@ -54,7 +55,7 @@ export function tableLayout(t: Extract<Block, { type: 'table' }>, width: number,
   const markRoom = px * 1.05;
   const bold = (c: GridCell) => c.header || (c.runs.length > 0 && c.runs.every((r) => r.bold));
   // Column widths: the deck's shares, each widened to hold its longest word whole ("Participantes", not "Particip-antes").
-  const shares = t.cls.includes('results') ? [0.26, 0.74] : cols === 5 ? [0.24, 0.17, 0.13, 0.23, 0.23] : Array(cols).fill(1 / cols);
+  const shares = t.cls.includes('results') ? [0.26, 0.74] : cols === OVERVIEW_COLUMNS.length ? OVERVIEW_COLUMNS.map((c) => c / 100) : Array(cols).fill(1 / cols);
   const least = shares.map((_, col) =>
     Math.max(
       0,
