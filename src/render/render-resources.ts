@@ -4,7 +4,7 @@ import { html, raw } from '../html/escape.ts';
 import { markdownBlock, markdownInline } from '../markdown/render-markdown.ts';
 import { CONTENT_WIDTH, textHeight } from '../layout/fit.ts';
 import type { Slide } from '../layout/slide.ts';
-import { citationHtml, citationText } from './citation.ts';
+import { citationHtml, citationText, externalLink } from './citation.ts';
 import { listSlides } from './list-slides.ts';
 import { referencesJsonFile, referencesRisFile, sharedUrl } from '../names/output-files.ts';
 
@@ -38,7 +38,7 @@ ${items.map(
 export function renderReferences({ studies, talk, words: w }: TalkModel): Slide[] {
   // Where a listener gets all of them at once, for a citation manager: at the talk's address, so the link works from
   // the emailed single file and the PowerPoint's notes too.
-  const file = (name: string) => html`<a href="${sharedUrl(talk, name)}">${sharedUrl(talk, name)}</a>`;
+  const file = (name: string) => externalLink(sharedUrl(talk, name), sharedUrl(talk, name));
   const imports = html`<p>${w.html('references.notesImport', { ris: file(referencesRisFile(talk)), json: file(referencesJsonFile(talk)) })}</p>`;
   return listSlides({
     id: 'references',

@@ -382,5 +382,6 @@ describe('the timeline editor', () => {
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
     expect(errors).toEqual([]);
-  });
+    // It runs the replay command, a page and axe: on two busy cores that took over a minute (a limit, not a budget).
+  }, 300_000);
 });
