@@ -14,7 +14,9 @@ export default defineConfig({
     maxWorkers: 2,
     // No test reads or writes the talk a person last named with --talk (the project's .talk file): each names its own.
     env: { DECK_TALK_MEMORY: 'off' },
-    testTimeout: 60_000,
+    // Limits, not budgets: many tests run a command or a browser, and two busy cores (CI shares them) have taken over
+    // a minute for three runs of a script. A hang still fails; speed is the benchmark's to measure.
+    testTimeout: 180_000,
     hookTimeout: 180_000,
     teardownTimeout: 30_000,
     projects: [

@@ -155,5 +155,6 @@ describe('the replay step of npm run build, when data/talk.yaml names no files',
     withReplay('');
     const none = replay(['--after-build']);
     expect([none.status, none.stdout, none.stderr]).toEqual([0, '', '']);
-  });
+    // Three runs of the replay command: over a minute on two busy cores.
+  }, 300_000);
 });
