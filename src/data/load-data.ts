@@ -18,6 +18,8 @@ import { loadWords } from './load-locale.ts';
 import { checkDesigns } from './check-designs.ts';
 import type { Words } from '../locale/words.ts';
 import { shownPath } from '../names/shown-path.ts';
+import { citationStyle, StyleError } from '../references/citation-style.ts';
+import { formatReferences, type FormattedReferences } from '../references/format-references.ts';
 
 type Model = { [K in CollectionName]: z.infer<(typeof COLLECTIONS)[K]['schema']> };
 
@@ -35,6 +37,8 @@ export interface TalkModel extends Model {
   files: string[];
   /** Each quote and figure beside the passage of its source it was checked against (sources/). */
   provenance: Provenance[];
+  /** Each study's reference, formatted in the talk's citation style and language. */
+  references: FormattedReferences;
 }
 
 export interface TalkPaths {
@@ -185,6 +189,17 @@ export function loadTalk({ root, cwd = process.cwd() }: TalkPaths): TalkModel {
   // One problem to a field: a field already reported (a wrong type, a word too long) is not also held to its source.
   const reported = new Set(problems.map((p) => `${p.file} ${p.field}`));
   problems.push(...checked.problems.filter((p) => !p.field || !reported.has(`${p.file} ${p.field}`)));
+  // The references in the talk's citation style: a style that cannot be read is a problem at talk.yaml's field.
+  let references: FormattedReferences | undefined;
+  if (model.talk && model.studies) {
+    if (model.talk.citationStyle?.toLowerCase().endsWith('.csl')) files.push(join(root, model.talk.citationStyle));
+    try {
+      references = formatReferences(model.studies.studies, citationStyle(model.talk.citationStyle, root, shown), model.talk.lang);
+    } catch (e) {
+      const message = e instanceof StyleError ? e.message : `citeproc could not use the citation style: ${(e as Error).message}`;
+      problems.push({ file: talkPath, ...(talkRead?.locate(['citationStyle']) ?? { line: 1, column: 1 }), field: 'citationStyle', message });
+    }
+  }
   if (problems.length > 0) throw new DataError(inReadingOrder(problems, files.map(shown)));
   const where = (source: Source, path: readonly PropertyKey[]) => ({
     file: shown(pathOf(source)),
@@ -207,7 +222,7 @@ export function loadTalk({ root, cwd = process.cwd() }: TalkPaths): TalkModel {
     ...placeholderWarnings(texts, loaded!.words.text('scaffold.marker')),
     ...(sources.present ? [] : [noSourcesWarning(talkPath)]),
   ];
-  return { ...full, markdown, words: loaded!.words, warnings, where, files, provenance: checked.provenance };
+  return { ...full, markdown, words: loaded!.words, warnings, where, files, provenance: checked.provenance, references: references! };
 }
 
 /** Problems file by file, in the order the files were read, and in line order within each file. */

@@ -8,7 +8,8 @@ import { cssString } from '../html/css-escape.ts';
 import { html, raw, unwrap, type Raw } from '../html/escape.ts';
 import { elements, inside, isTag, outer, parseHtml, setAttribute, splice, texts } from '../html/dom.ts';
 import { markdownInline } from '../markdown/render-markdown.ts';
-import { citationWhere, doiUrl, pubmedUrl } from '../render/citation.ts';
+import { doiUrl, pubmedUrl } from '../references/csl-item.ts';
+import type { FormattedReference } from '../references/format-references.ts';
 import type { Words } from '../locale/words.ts';
 import { lowerFirst } from '../render/words.ts';
 import type { Study } from '../schema/index.ts';
@@ -219,11 +220,12 @@ function backMatter({ model, slides }: BuiltDeck): Raw {
   const hosts = people.invitedBy ? w.list(people.invitedBy.people.map((p) => p.name)) : '';
   const book = people.book;
   const author = book && people.helpers.find((h) => h.id === book.author);
+  // In the style's order, as on the references slide.
+  const byId = new Map(studies.studies.map((s) => [s.id, s]));
+  const refs = model.references.list.map((r) => reference(byId.get(r.id)!, r, slideNumbers(byId.get(r.id)!), w));
   return html`<section class="back references" aria-labelledby="references">
 <h2 id="references">${w.text('references.title')}</h2>
-<ol class="refs">
-${studies.studies.map((s) => reference(s, slideNumbers(s), w))}
-</ol>
+${model.references.numeric ? html`<ol class="refs">${refs}</ol>` : html`<ul class="refs author-date">${refs}</ul>`}
 </section>
 ${resources.resources.length ? html`<section class="back" aria-labelledby="read-more">
 <h2 id="read-more">${w.text('resources.title')}</h2>
@@ -269,15 +271,16 @@ function helperLine(h: TalkModel['people']['helpers'][number], titles: readonly 
   return w.html(`thanks.helper${h.about ? 'About' : ''}${titles ? 'Book' : ''}`, values);
 }
 
-function reference(study: Study, onSlides: number[], w: Words): Raw {
+function reference(study: Study, formatted: FormattedReference, onSlides: number[], w: Words): Raw {
   const c = study.citation;
-  const where = citationWhere(c);
   const slidesText = onSlides.length ? w.text('handout.onSlides', { count: onSlides.length, slides: w.list(onSlides.map((n) => w.number(n))) }) : '';
+  // The addresses written out in full, to type from paper, unless the style already wrote one out.
+  const doiLine = c.doi && !formatted.text.includes(doiUrl(c.doi)) ? w.html('handout.doi', { link: html`<a href="${doiUrl(c.doi)}">${doiUrl(c.doi)}</a>` }) : undefined;
+  const pubmedLine = c.pmid ? w.html('handout.pubmed', { pmid: c.pmid, link: html`<a href="${pubmedUrl(c.pmid)}">${pubmedUrl(c.pmid)}</a>` }) : undefined;
+  const lines = [doiLine, pubmedLine].filter((l): l is Raw => l !== undefined);
   return html`<li>
-<p class="cite">${c.authors.replace(/\.$/, '')}. ${study.title}. <cite>${c.journal}</cite>${where ? `, ${where}` : ''}.</p>
-<p class="ref-links">${c.doi ? w.html('handout.doi', { link: html`<a href="${doiUrl(c.doi)}">${doiUrl(c.doi)}</a>` }) : ''}${c.doi && c.pmid ? html`<br>` : ''}${
-    c.pmid ? w.html('handout.pubmed', { pmid: c.pmid, link: html`<a href="${pubmedUrl(c.pmid)}">${pubmedUrl(c.pmid)}</a>` }) : ''
-  }</p>
+<p class="cite">${formatted.html}</p>
+${lines.length ? html`<p class="ref-links">${lines.map((l, i) => (i ? html`<br>${l}` : l))}</p>` : ''}
 ${slidesText ? html`<p class="ref-slides">${slidesText}</p>` : ''}
 </li>
 `;

@@ -13,6 +13,8 @@ export const DECK_TAGS = [
   ...MARKDOWN_TAGS,
   'section', 'aside', 'div', 'span', 'header', 'footer', 'figure', 'figcaption', 'small', 'dl', 'dt', 'dd',
   'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'abbr', 'cite', 'q',
+  // What citeproc writes in a formatted reference (a journal's name in italics, a superscript), kept by format-references.ts.
+  'i', 'b', 'sup', 'sub',
   'svg', 'path', 'rect', 'circle', 'title', 'desc', 'g',
 ] as const;
 export const DECK_ATTRIBUTES: Record<string, readonly string[]> = {

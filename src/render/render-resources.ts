@@ -4,7 +4,7 @@ import { html, raw } from '../html/escape.ts';
 import { markdownBlock, markdownInline } from '../markdown/render-markdown.ts';
 import { CONTENT_WIDTH, textHeight } from '../layout/fit.ts';
 import type { Slide } from '../layout/slide.ts';
-import { citationHtml, citationText, externalLink } from './citation.ts';
+import { externalLink } from './external-link.ts';
 import { listSlides } from './list-slides.ts';
 import { referencesJsonFile, referencesRisFile, sharedUrl } from '../names/output-files.ts';
 
@@ -35,10 +35,12 @@ ${items.map(
   });
 }
 
-export function renderReferences({ studies, talk, words: w }: TalkModel): Slide[] {
+export function renderReferences(model: TalkModel): Slide[] {
+  const { references, talk, words: w } = model;
   // Where a listener gets all of them at once, for a citation manager: at the talk's address, so the link works from
   // the emailed single file and the PowerPoint's notes too.
   const file = (name: string) => externalLink(sharedUrl(talk, name), sharedUrl(talk, name));
+  const studies = model.studies.studies;
   const imports = html`<p>${w.html('references.notesImport', { ris: file(referencesRisFile(talk)), json: file(referencesJsonFile(talk)) })}</p>`;
   return listSlides({
     id: 'references',
@@ -47,13 +49,19 @@ export function renderReferences({ studies, talk, words: w }: TalkModel): Slide[
     weight: 0.8,
     words: w,
     margin: 16,
-    items: studies.studies,
-    where: (_s, i) => ({ source: 'studies', path: ['studies', i, 'citation'] }),
+    // In the style's order: the talk's for a numbered style (numbered here), by author for an author-date one.
+    items: references.list,
+    where: (r) => ({ source: 'studies', path: ['studies', studies.findIndex((s) => s.id === r.id), 'citation'] }),
     // 26 px after the number's indent, with their margin; links never break, so a little more.
-    height: (s) => textHeight(citationText(s), 26, CONTENT_WIDTH - 60) * 1.08 + 16,
-    list: (items, first) => html`<ol class="references" start="${first + 1}">
-${items.map((s) => html`<li>${citationHtml(s)}</li>`)}
-</ol>`,
+    height: (r) => textHeight(r.text, 26, CONTENT_WIDTH - 60) * 1.08 + 16,
+    list: (items, first) =>
+      references.numeric
+        ? html`<ol class="references" start="${first + 1}">
+${items.map((r) => html`<li>${r.html}</li>`)}
+</ol>`
+        : html`<ul class="references author-date">
+${items.map((r) => html`<li>${r.html}</li>`)}
+</ul>`,
     notes: (_items, page) => (page === 0 ? html`${markdownBlock(w.text('references.notesFirst'))}${imports}` : markdownBlock(w.text('references.notesMore'))),
   });
 }

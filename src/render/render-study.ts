@@ -10,45 +10,46 @@ import { CONTENT_HEIGHT, CONTENT_WIDTH, headingHeight, pack, textHeight } from '
 import { textWidth } from '../layout/split-text.ts';
 import type { Overfull, Slide } from '../layout/slide.ts';
 import { studyId, studyResultsId } from '../layout/slide-ids.ts';
-import { citationHtml, citationText } from './citation.ts';
+import type { FormattedReference } from '../references/format-references.ts';
 import { tooLong } from './list-slides.ts';
 import { designLabel, directionLabel, directionWord, figureParts, figuresText, partTitle, sourceNote } from './words.ts';
 
-export function renderStudies({ studies, words }: TalkModel): Slide[] {
+export function renderStudies({ studies, words, references }: TalkModel): Slide[] {
   const total = studies.studies.length;
   return studies.studies.flatMap((study, i) => {
-    const slides = renderStudy(study, i + 1, total, words);
-    slides[0]!.overfull = overfull(study, i, words);
+    const reference = references.byId.get(study.id)!;
+    const slides = renderStudy(study, reference, i + 1, total, words);
+    slides[0]!.overfull = overfull(study, reference, i, words);
     return slides;
   });
 }
 
 /** The parts of a study too long for any slide: a result, what it means with how sure, or the first slide's facts. */
-function overfull(study: Study, index: number, w: Words): Overfull[] {
+function overfull(study: Study, reference: FormattedReference, index: number, w: Words): Overfull[] {
   const out: Overfull[] = [];
   const budget = resultsBudget(study, w);
   study.results.forEach((r, j) => {
     if (resultHeight(r, w) > budget) out.push({ source: 'studies', path: ['studies', index, 'results', j, 'outcome'], message: tooLong(w.text('study.found')) });
   });
   if (closingHeight(study, w) > budget) out.push({ source: 'studies', path: ['studies', index, 'meaning'], message: tooLong(`${w.text('study.meaning')} ${w.text('study.caveat')}`) });
-  if (introHeight(study, w) > CONTENT_HEIGHT) out.push({ source: 'studies', path: ['studies', index, 'measured'], message: tooLong(study.shortTitle) });
+  if (introHeight(study, reference, w) > CONTENT_HEIGHT) out.push({ source: 'studies', path: ['studies', index, 'measured'], message: tooLong(study.shortTitle) });
   return out;
 }
 
 /** The first slide of a study: eyebrow, heading, the facts at 32 px beside their labels, and the citation at the foot. */
-function introHeight(study: Study, w: Words): number {
+function introHeight(study: Study, reference: FormattedReference, w: Words): number {
   const dd = CONTENT_WIDTH - 200;
   const facts = [study.participants && `${study.participants.text}${sourceNote(study.participants.source, w)}`, study.schedule?.text, study.measured]
     .filter((t): t is string => Boolean(t))
     .reduce((sum, t) => sum + textHeight(t, 32, dd) + 10, 0);
   const eyebrow = eyebrowHeight(study, w);
-  const citation = textHeight(citationText(study), 25, CONTENT_WIDTH) + 13 + 72 - 84;
+  const citation = textHeight(reference.text, 25, CONTENT_WIDTH) + 13 + 72 - 84;
   return eyebrow + headingHeight(study.shortTitle, 48) - 8 + facts + citation + 16;
 }
 
-export function renderStudy(study: Study, n: number, total: number, w: Words): Slide[] {
+export function renderStudy(study: Study, reference: FormattedReference, n: number, total: number, w: Words): Slide[] {
   const eyebrow = html`<p class="eyebrow">${w.text('study.eyebrow', { n, total })} · <span class="design">${designLabel(study, w)}</span></p>`;
-  const cite = html`<p class="citation">${citationHtml(study)}</p>`;
+  const cite = html`<p class="citation">${reference.html}</p>`;
   const facts = [
     study.participants && html`<dt>${w.text('study.who')}</dt><dd>${markdownInline(study.participants.text)}${sourceNote(study.participants.source, w)}</dd>`,
     study.schedule && html`<dt>${w.text('study.how')}</dt><dd>${markdownInline(study.schedule.text)}${sourceNote(study.schedule.source, w)}</dd>`,

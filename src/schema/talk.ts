@@ -60,6 +60,14 @@ export const TalkSchema = z
       .describe(
         'the replay page of the call\'s recording (dist/<slug>-replay.html): true once npm run replay makes it; or the files it is made from, so npm run build makes it too. Either way the last slide and the text version link to it',
       ),
+    citationStyle: z
+      .string({ message: 'expected the name of a citation style (ama, apa or vancouver) or the path of a .csl file' })
+      .trim()
+      .min(1, { message: 'expected ama, apa or vancouver, or the path of a .csl file in the talk\'s folder' })
+      .optional()
+      .describe(
+        'how references are written: ama, apa or vancouver (the default), or the path of a CSL style file (.csl) in the talk\'s folder, such as data/chapter-style.csl',
+      ),
     publishNotes: z
       .boolean({ message: 'expected true or false' })
       .default(true)

@@ -18,7 +18,7 @@ const LAYERS: readonly (readonly string[])[] = [
   // The typed model: one schema per data file; and the names of the files made from a talk.
   ['schema', 'names'],
   // Reading and checking the talk's files into the model.
-  ['data'],
+  ['data', 'references'],
   // The model into slide descriptions, and their order and timing.
   ['render'],
   ['slides'],

@@ -73,11 +73,12 @@ describe('each study', () => {
   it('shows every reference with its year, also where the details leave the year out', () => {
     const refs = textOf(deck.slides.filter((s) => s.kind === 'references').map((s) => unwrap(s.body)).join(' '));
     for (const study of deck.model.studies.studies) {
-      if (study.citation.year) expect(refs, study.id).toMatch(new RegExp(`${study.citation.authors.split(' ')[0]}[^]*?, ${study.citation.year}[ ;]`));
+      if (study.citation.year) expect(refs, study.id).toMatch(new RegExp(`${study.citation.authors.split(' ')[0]}[^]*?\\. ${study.citation.year}[ ;]`));
     }
-    expect(refs).toContain('Evidence-Based Complementary and Alternative Medicine, 2014; article 640916.');
-    expect(refs).toContain('Journal of Bodywork and Movement Therapies, 1998; 2(3):168–174.');
-    expect(refs).toContain('Clinical Rehabilitation, 2013 Dec; 27(12):1126–1136.');
+    // In the talk's citation style (Vancouver, the default): year, volume(issue):pages; an article number in place of pages.
+    expect(refs).toContain('Evidence-Based Complementary and Alternative Medicine. 2014;640916.');
+    expect(refs).toContain('Journal of Bodywork and Movement Therapies. 1998;2(3):168–74.');
+    expect(refs).toContain('Clinical Rehabilitation. 2013 Dec;27(12):1126–36.');
   });
 
   it('opens each study in the speaker\'s own words, with its number and full title', () => {

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unwrap } from '../../src/html/escape.ts';
 import { printedNotes } from '../../src/handout/render-handout-page.ts';
-import { doiUrl, pubmedUrl } from '../../src/render/citation.ts';
+import { doiUrl, pubmedUrl } from '../../src/references/csl-item.ts';
 import { buildTalk, type BuiltDeck } from '../../src/deck/build-talk.ts';
 import { ATTRIBUTIONS, FIGURES, NAMES, QUOTES, REFERENCES, RESOURCE_LINKS, STUDY_TITLES } from './expected.ts';
 import {

@@ -6,7 +6,8 @@ import '@citation-js/plugin-ris';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTalk, type BuiltDeck } from '../../src/deck/build-talk.ts';
 import { unwrap } from '../../src/html/escape.ts';
-import { authorsOf, cslItems, referenceFiles, risText, volumeIssuePages } from '../../src/share/reference-files.ts';
+import { cslItems, referenceFiles, risText } from '../../src/share/reference-files.ts';
+import { authorsOf, volumeIssuePages } from '../../src/references/csl-item.ts';
 import { renderTextPage } from '../../src/share/render-text-page.ts';
 import { ROOT } from '../data/talk-copy.ts';
 
@@ -30,7 +31,7 @@ describe('the references as files for a citation manager', () => {
       title: 'Massage therapy and exercise therapy in patients with multiple sclerosis: a randomized controlled pilot study',
       author: [{ family: 'Negahban', given: 'H' }, { family: 'Rezaie', given: 'S' }, { family: 'Goharpey', given: 'S' }],
       'container-title': 'Clinical Rehabilitation',
-      issued: { 'date-parts': [[2013]] },
+      issued: { 'date-parts': [[2013, 12]] },
       volume: '27',
       issue: '12',
       page: '1126-1136',
@@ -39,8 +40,10 @@ describe('the references as files for a citation manager', () => {
     });
     // "Schroeder B, et al.": the name given, and no invented others; an article number, not pages.
     expect(items[1]).toMatchObject({ author: [{ family: 'Schroeder', given: 'B' }], number: '640916' });
-    // A study with no DOI and no PubMed id gets no link; "accepted 2013" stays a note, with no year made up.
-    expect(items[3]).toMatchObject({ note: 'accepted 2013', issued: { 'date-parts': [[2013]] } });
+    // A study with no DOI and no PubMed id gets no link; "accepted 2013" stays a status, with no date of publication
+    // made up from it (a style would print it as one).
+    expect(items[3]).toMatchObject({ status: 'accepted 2013' });
+    expect(items[3]!.issued).toBeUndefined();
     expect(items[3]!.URL).toBeUndefined();
   });
 
