@@ -8,6 +8,10 @@ import { buildTalk, type BuiltDeck } from '../../src/deck/build-talk.ts';
 import { unwrap } from '../../src/html/escape.ts';
 import { cslItems, referenceFiles, risText } from '../../src/share/reference-files.ts';
 import { authorsOf, volumeIssuePages } from '../../src/references/csl-item.ts';
+import { readReferences } from '../../src/references/read-reference-file.ts';
+import { applyImport } from '../../src/references/apply-import.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { renderTextPage } from '../../src/share/render-text-page.ts';
 import { ROOT } from '../data/talk-copy.ts';
 
@@ -77,6 +81,19 @@ describe('the references as files for a citation manager', () => {
     expect(authorsOf('The MS Study Group')).toEqual([{ family: 'The MS Study Group' }]);
     expect(volumeIssuePages('2000 Jun; 8(2):97–105')).toEqual({ volume: '8', issue: '2', page: '97-105' });
     expect(volumeIssuePages('in press')).toBeUndefined();
+  });
+
+  it('reads back through the import command\'s readers: the same six studies and DOIs, and importing them changes nothing', () => {
+    const [ris, json] = referenceFiles(deck.model);
+    const studiesText = readFileSync(join(ROOT, 'data/studies.yaml'), 'utf8');
+    for (const [format, text] of [['ris', ris.source], ['csl-json', json.source]] as const) {
+      const records = readReferences(format, text);
+      expect(records.map((r) => r.doi), format).toEqual(deck.model.studies.studies.map((s) => s.citation.doi));
+      const result = applyImport(studiesText, records);
+      expect(result.plan.matches.map((m) => m.study.id), format).toEqual(deck.model.studies.studies.map((s) => s.id));
+      expect(result.plan.additions, format).toEqual([]);
+      expect(result.studiesText, format).toBe(studiesText);
+    }
   });
 
   it('is linked from the text version and the references slide\'s notes', () => {
