@@ -28,13 +28,31 @@ export class YamlEdit {
     return node === undefined ? undefined : isScalar(node) ? node.value : (node as { toJSON(): unknown }).toJSON();
   }
 
-  /** Sets a scalar field, adding it (and any map above it that is missing) when absent. */
-  set(path: YamlPath, value: YamlValue): void {
+  /** True when the list or group at the path is written on one line ([a, b] or { a: 1 }). */
+  isFlow(path: YamlPath): boolean {
+    const node = this.#parse().getIn(path, true) as Node | undefined;
+    return (isSeq(node) || isMap(node)) && Boolean(node.flow);
+  }
+
+  /**
+   * Sets a field: a value replaced where it is (a list or group written on one line is written again on one line),
+   * or a missing field added (with any group above it that is missing) under its neighbours.
+   */
+  set(path: YamlPath, value: YamlValue | Record<string, unknown> | unknown[]): void {
     const doc = this.#parse();
     const node = doc.getIn(path, true) as Node | undefined;
     if (node !== undefined) {
-      if (!isScalar(node) || !node.range) throw new YamlEditError(`${shownPath(path)} holds a list or a group of fields, not one value`);
-      this.#splice(node.range[0], node.range[1], scalarText(value, node));
+      if ((isSeq(node) || isMap(node)) && node.flow && node.range && typeof value === 'object') {
+        this.#splice(node.range[0], node.range[1], stringify(value, { collectionStyle: 'flow', flowCollectionPadding: false, lineWidth: 0 }).trim());
+        this.#verify(path, value);
+        return;
+      }
+      if (!isScalar(node) || !node.range || typeof value === 'object') throw new YamlEditError(`${shownPath(path)} holds a list or a group of fields, not one value`);
+      const lineStart = lineStartOf(this.#text, node.range[0]);
+      const indent = /^ */.exec(this.#text.slice(lineStart))![0].length;
+      // A block scalar (| or >) ends after its last line's break, other values before the end of their line.
+      const block = (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && this.#text[node.range[1] - 1] === '\n';
+      this.#splice(node.range[0], block ? node.range[1] - 1 : node.range[1], scalarText(value, node, indent));
     } else {
       // The nearest map on the path that exists; the rest of the path is written under it.
       let depth = path.length - 1;
@@ -53,11 +71,39 @@ export class YamlEdit {
     this.#verify(path, value);
   }
 
+  /** Removes a field, or an entry of a list, with its lines (comment lines above it stay: they may speak of more). */
+  delete(path: YamlPath): void {
+    const doc = this.#parse();
+    const parentPath = path.slice(0, -1);
+    const parent = (parentPath.length ? doc.getIn(parentPath, true) : doc.contents) as Node | undefined;
+    const key = path[path.length - 1];
+    let start: number;
+    let node: Node | undefined;
+    if (isMap(parent) && !parent.flow) {
+      const pair = parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
+      if (!pair) return;
+      if (parent.items.length === 1) throw new YamlEditError(`${shownPath(path)} is the last field of its group: remove the group instead`);
+      start = lineStartOf(this.#text, (pair.key as Node).range![0]);
+      node = (pair.value ?? pair.key) as Node;
+    } else if (isSeq(parent) && !parent.flow && typeof key === 'number') {
+      node = parent.items[key] as Node | undefined;
+      if (!node?.range) return;
+      start = lineStartOf(this.#text, node.range[0]);
+    } else throw new YamlEditError(`${shownPath(path)} cannot be removed line by line`);
+    const end = this.#endOfNode(node);
+    this.#splice(start, end, '');
+    if (this.get(path.slice(0, -1)) === undefined) throw new YamlEditError(`${shownPath(path)} could not be removed cleanly`);
+  }
+
   /** Adds entries (a study, say) at the end of the list at `path`, in the list's own indentation. */
-  append(path: YamlPath, item: Record<string, unknown>): void {
+  append(path: YamlPath, item: unknown): void {
     const doc = this.#parse();
     const seq = doc.getIn(path, true) as Node | undefined;
-    if (!isSeq(seq) || seq.flow || !seq.items.length || !seq.range) throw new YamlEditError(`${shownPath(path)} is not a list with entries to add after`);
+    if (isSeq(seq) && seq.flow) {
+      this.set(path, [...(seq.toJSON() as unknown[]), item]);
+      return;
+    }
+    if (!isSeq(seq) || !seq.items.length || !seq.range) throw new YamlEditError(`${shownPath(path)} is not a list with entries to add after`);
     const first = seq.items[0] as Node;
     const lineStart = this.#text.lastIndexOf('\n', first.range![0] - 1) + 1;
     const dash = this.#text.indexOf('-', lineStart);
@@ -111,9 +157,9 @@ export class YamlEdit {
     return doc;
   }
 
-  #verify(path: YamlPath, value: YamlValue): void {
+  #verify(path: YamlPath, value: unknown): void {
     const got = this.get(path);
-    if (got !== value) throw new YamlEditError(`${shownPath(path)} could not be set (it reads ${JSON.stringify(got)})`);
+    if (JSON.stringify(got) !== JSON.stringify(value)) throw new YamlEditError(`${shownPath(path)} could not be set (it reads ${JSON.stringify(got)})`);
   }
 }
 
@@ -121,8 +167,16 @@ function lineStartOf(text: string, at: number): number {
   return text.lastIndexOf('\n', at - 1) + 1;
 }
 
-/** A value as YAML writes it on one line; a string keeps the quotes its field had when it needs none either way. */
-function scalarText(value: YamlValue, was: Scalar): string {
+/**
+ * A value as YAML writes it on one line; a string keeps the quotes its field had. Text of several lines becomes a
+ * literal block indented under its key (`indent` is the key's column).
+ */
+function scalarText(value: YamlValue, was: Scalar, indent = 0): string {
+  if (typeof value === 'string' && value.includes('\n')) {
+    const pad = ' '.repeat(indent + 2);
+    const chomp = value.endsWith('\n') ? '' : '-';
+    return `|${chomp}\n${value.replace(/\n$/, '').split('\n').map((l) => (l ? pad + l : '')).join('\n')}`;
+  }
   if (typeof value === 'string' && (was.type === 'QUOTE_DOUBLE' || was.type === 'QUOTE_SINGLE')) {
     return stringify(value, { lineWidth: 0, defaultStringType: was.type, defaultKeyType: 'PLAIN' }).trimEnd();
   }

@@ -64,6 +64,7 @@ export const TalkSchema = z
       .string({ message: 'expected the name of a citation style (ama, apa or vancouver) or the path of a .csl file' })
       .trim()
       .min(1, { message: 'expected ama, apa or vancouver, or the path of a .csl file in the talk\'s folder' })
+      .regex(/^[\p{L}\p{N} ._/-]+$/u, { message: 'expected ama, apa or vancouver, or the path of a .csl file in the talk\'s folder, such as data/chapter-style.csl' })
       .optional()
       .describe(
         'how references are written: ama, apa or vancouver (the default), or the path of a CSL style file (.csl) in the talk\'s folder, such as data/chapter-style.csl',

@@ -1,6 +1,8 @@
 // What the property tests generate talks from, and how they read the result: the real talk's data as a person
 // wrote it, any of its strings replaced, then taken through the schemas as loadTalk does, so only talks the
 // schemas would accept from YAML are built.
+import { citationStyle } from '../../../src/references/citation-style.ts';
+import { formatReferences } from '../../../src/references/format-references.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -57,6 +59,8 @@ export function throughSchemas(raw: Record<CollectionName, unknown>): TalkModel 
     if (!parsed.success) return undefined;
     (model as unknown as Record<string, unknown>)[name] = parsed.data;
   }
+  // The references formatted from these studies, as loadTalk does.
+  model.references = formatReferences(model.studies.studies, citationStyle(model.talk.citationStyle, ROOT), model.talk.lang);
   return model;
 }
 
