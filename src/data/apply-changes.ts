@@ -37,6 +37,10 @@ function change(edit: YamlEdit, path: YamlPath, before: unknown, after: unknown)
     }
     return;
   }
+  if ((isObject(after) || Array.isArray(after)) && isScalarValue(before)) {
+    edit.set(path, after);
+    return;
+  }
   if (isScalarValue(after) && (isScalarValue(before) || before === null || before === undefined)) {
     edit.set(path, after);
     return;

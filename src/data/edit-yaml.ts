@@ -47,9 +47,20 @@ export class YamlEdit {
         this.#verify(path, value);
         return;
       }
-      if (!isScalar(node) || !node.range || typeof value === 'object') throw new YamlEditError(`${shownPath(path)} holds a list or a group of fields, not one value`);
+      if (!isScalar(node) || !node.range) throw new YamlEditError(`${shownPath(path)} holds a list or a group of fields, not one value`);
       const lineStart = lineStartOf(this.#text, node.range[0]);
       const indent = /^ */.exec(this.#text.slice(lineStart))![0].length;
+      if (typeof value === 'object') {
+        // One value become a group or a list (a claim's plain text given its passages): written under its key.
+        const pad = ' '.repeat(indent + 2);
+        const body = stringify(value, { lineWidth: 0 }).trimEnd().split('\n').map((l) => (l ? pad + l : l)).join('\n');
+        const block = (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && this.#text[node.range[1] - 1] === '\n';
+        this.#splice(node.range[0], block ? node.range[1] - 1 : node.range[1], `\n${body}`);
+        // The space after the colon is left at the end of the key's line: taken away.
+        this.#text = this.#text.replace(/:[ \t]+\n/g, (m, at: number) => (at < node.range![0] && at > lineStart - 1 ? ':\n' : m));
+        this.#verify(path, value);
+        return;
+      }
       // A block scalar (| or >) ends after its last line's break, other values before the end of their line.
       const block = (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && this.#text[node.range[1] - 1] === '\n';
       this.#splice(node.range[0], block ? node.range[1] - 1 : node.range[1], scalarText(value, node, indent));

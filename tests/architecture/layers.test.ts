@@ -27,7 +27,7 @@ const LAYERS: readonly (readonly string[])[] = [
   // Pages and files made from a deck.
   ['share', 'handout', 'fonts', 'pptx', 'replay'],
   // Adapters: the build tool, the command line, the live server, the browser.
-  ['vite', 'cli', 'present', 'browser'],
+  ['vite', 'cli', 'present', 'edit', 'browser'],
 ];
 
 function layerOf(file: string): number {
