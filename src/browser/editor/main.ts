@@ -19,6 +19,8 @@ const undo: { part: string; data: unknown }[] = [];
 const redo: { part: string; data: unknown }[] = [];
 let timer: ReturnType<typeof setTimeout> | undefined;
 let selection: Selection | undefined;
+/** Parts with a save on its way: the file's change on disk is this page's own. */
+const saving = new Set<string>();
 
 const app = document.getElementById('app')!;
 
@@ -103,7 +105,25 @@ function renderPart(pane: HTMLElement, name: string): void {
     pane.append(el('p', { class: 'field-error' }, say(part.exists ? 'notYaml' : 'noFile', { file: part.file })));
     return;
   }
-  const form = renderField(part.schema, working.get(name), [], { say, changed: (p, v) => changed(name, p, v), restructured: () => layout(), focused: (p) => showSlideFor(name, p) }, part.title, true);
+  const form = renderField(
+    part.schema,
+    working.get(name),
+    [],
+    {
+      say,
+      changed: (p, v) => changed(name, p, v),
+      // Drawn again, the focus on the entry added (its first field), or on the list an entry left.
+      restructured: (focus) => {
+        layout();
+        const key = focus ? pathKey(focus) : '';
+        const target = document.querySelector<HTMLElement>(`[data-path^="${CSS.escape(key)}."], [data-path="${CSS.escape(key)}"], [data-add-for="${CSS.escape(key)}"]`);
+        target?.focus();
+      },
+      focused: (p) => showSlideFor(name, p),
+    },
+    part.title,
+    true,
+  );
   pane.append(form);
   showProblems(pane, problemsFor(part.file));
 }
@@ -138,8 +158,13 @@ function changed(part: string, path: Path, value: unknown): void {
 async function save(part: string, force = false): Promise<boolean> {
   const before = partOf(part)!.data;
   const data = working.get(part);
-  const result = await post('save', { part, data, version: force ? versions.get(`${part}:disk`) : versions.get(part) });
-  return settle(part, result, before, data);
+  saving.add(part);
+  try {
+    const result = await post('save', { part, data, version: force ? versions.get(`${part}:disk`) : versions.get(part) });
+    return settle(part, result, before, data);
+  } finally {
+    saving.delete(part);
+  }
 }
 
 function settle(part: string, result: Saved, before: unknown, data: unknown): boolean {
@@ -236,7 +261,7 @@ async function fileChanged(file: string): Promise<void> {
   const fresh = await getState();
   for (const p of fresh.parts) {
     const mine = partOf(p.name)!;
-    if (p.version === mine.version) continue;
+    if (p.version === mine.version || saving.has(p.name)) continue;
     if (dirty.has(p.name)) {
       versions.set(`${p.name}:disk`, p.version);
       showClash(p.name, p.data, p.version);
@@ -547,4 +572,3 @@ async function start(): Promise<void> {
 }
 
 void start();
-void pathKey;

@@ -22,8 +22,8 @@ export interface FormContext {
   say(key: string, values?: Record<string, string | number>): string;
   /** The value changed at a path (undefined: the field was emptied). */
   changed(path: Path, value: Json): void;
-  /** An entry added to, or removed from, a list: the form is drawn again. */
-  restructured(): void;
+  /** An entry added to, or removed from, a list: the form is drawn again, with the focus at `focus` (a path). */
+  restructured(focus?: Path): void;
   /** A field took the focus: the preview shows its slide. */
   focused(path: Path): void;
 }
@@ -154,17 +154,17 @@ function renderArray(schema: Schema, items: Json[], path: Path, ctx: FormContext
     const remove = el('button', { type: 'button', class: 'remove' }, ctx.say('remove', { what: itemLabel }));
     remove.addEventListener('click', () => {
       ctx.changed(path, items.filter((_, j) => j !== i));
-      ctx.restructured();
+      ctx.restructured(path);
     });
     entry.append(remove);
     list.append(entry);
   });
   set.append(list);
-  const add = el('button', { type: 'button', class: 'add' }, ctx.say('add', { what: label }));
+  const add = el('button', { type: 'button', class: 'add', 'data-add-for': pathKey(path) }, ctx.say('add', { what: label }));
   add.addEventListener('click', () => {
     const blank = schema.items!.type === 'object' || objectAlternative(schema.items!) ? {} : '';
     ctx.changed(path, [...items, blank]);
-    ctx.restructured();
+    ctx.restructured([...path, items.length]);
   });
   set.append(add);
   return set;
