@@ -50,9 +50,11 @@ describe('YamlEdit', () => {
 
   it('refuses what it cannot do cleanly, leaving the text as it was', () => {
     const edit = new YamlEdit('studies: [ { id: one } ]\n');
-    expect(() => edit.append(['studies'], { id: 'two' })).toThrow(YamlEditError);
     expect(() => edit.set(['studies', 0, 'title'], 'x')).toThrow(YamlEditError);
     expect(edit.text).toBe('studies: [ { id: one } ]\n');
+    // A list written on one line stays on one line.
+    edit.append(['studies'], { id: 'two' });
+    expect(edit.text).toBe('studies: [{id: one}, {id: two}]\n');
     expect(() => new YamlEdit('a: [\n')).toThrow(/not valid YAML/);
     expect(() => new YamlEdit(FILE).set(['studies', 0, 'citation'], 'x')).toThrow(/holds a list or a group of fields/);
   });

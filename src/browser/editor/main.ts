@@ -438,7 +438,15 @@ function selectionTools(): HTMLElement {
   };
   studySelect.addEventListener('change', fillResults);
   fillResults();
-  box.append(shown, label('target-study', say('targetStudy')), studySelect, label('target-result', say('targetResult')), resultSelect);
+  // The takeaways and tips, for a passage one rests on.
+  const points = working.get('takeaways') as { takeaways?: { text?: string }[]; tips?: { text?: string }[] } | undefined;
+  const claimSelect = el('select', { id: 'target-claim' });
+  for (const list of ['takeaways', 'tips'] as const) {
+    (points?.[list] ?? []).forEach((point, i) =>
+      claimSelect.append(el('option', { value: `${list}:${i}` }, say(list === 'takeaways' ? 'takeawayN' : 'tipN', { n: i + 1, text: (point.text ?? '').slice(0, 60) }))),
+    );
+  }
+  box.append(shown, label('target-study', say('targetStudy')), studySelect, label('target-result', say('targetResult')), resultSelect, label('target-claim', say('targetClaim')), claimSelect);
   const actions = el('div', { class: 'actions' });
   const act = (key: string, target: () => Target) => {
     const button = el('button', { type: 'button', 'data-action': key }, say(key));
@@ -459,6 +467,12 @@ function selectionTools(): HTMLElement {
   act('asCount', () => ({ kind: 'count', study: existing() }));
   act('asMeaningPassage', () => ({ kind: 'passage', claim: { file: 'studies', study: existing(), field: 'meaning' } }));
   act('asCaveatPassage', () => ({ kind: 'passage', claim: { file: 'studies', study: existing(), field: 'caveat' } }));
+  act('asPointPassage', () => {
+    const [list, index] = claimSelect.value.split(':');
+    if (!list) throw new SelectionProblem('noSuchClaim');
+    return { kind: 'passage', claim: { file: 'takeaways', list: list as 'takeaways' | 'tips', index: Number(index) } };
+  });
+  act('asQuote', () => ({ kind: 'quote' }));
   box.append(actions);
   return box;
 }
@@ -499,9 +513,9 @@ document.addEventListener('selectionchange', () => {
 async function useSelection(target: Target): Promise<void> {
   try {
     if (!selection) throw new SelectionProblem('selectionNone');
-    const before = { studies: working.get('studies') as Record<string, unknown>, takeaways: working.get('takeaways') as Record<string, unknown> };
+    const before = { studies: working.get('studies') as Record<string, unknown>, takeaways: working.get('takeaways') as Record<string, unknown>, quotes: working.get('quotes') as Record<string, unknown> };
     const after = place(before, selection, target);
-    const file = target.kind === 'passage' && target.claim.file === 'takeaways' ? 'takeaways' : 'studies';
+    const file = target.kind === 'quote' ? 'quotes' : target.kind === 'passage' && target.claim.file === 'takeaways' ? 'takeaways' : 'studies';
     working.set(file, after[file]);
     dirty.add(file);
     const saved = await save(file);

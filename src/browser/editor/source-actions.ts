@@ -17,7 +17,8 @@ export type Target =
   | { kind: 'detail'; study: number; result: number | 'new' }
   | { kind: 'passage'; claim: ClaimRef }
   | { kind: 'change' | 'p'; study: number; result: number | 'new' }
-  | { kind: 'count'; study: number };
+  | { kind: 'count'; study: number }
+  | { kind: 'quote' };
 
 export type ClaimRef = { file: 'studies'; study: number; field: 'meaning' | 'caveat' } | { file: 'takeaways'; list: 'takeaways' | 'tips'; index: number };
 
@@ -66,7 +67,13 @@ export function sentenceAround(selection: Selection): string {
 const NEW_STUDY = (source: string, n: number): Data => ({ id: n ? `${source}-${n + 1}` : source, from: source });
 
 /** The data with the selection placed; a new study or result added where the target says "new". */
-export function place(data: { studies?: Data; takeaways?: Data }, selection: Selection, target: Target): { studies?: Data; takeaways?: Data } {
+export interface TalkData {
+  studies?: Data;
+  takeaways?: Data;
+  quotes?: Data;
+}
+
+export function place(data: TalkData, selection: Selection, target: Target): TalkData {
   const out = structuredClone(data);
   const studies = ((out.studies ??= {}).studies ??= []) as Data[];
   const studyAt = (i: number | 'new'): Data => {
@@ -115,6 +122,17 @@ export function place(data: { studies?: Data; takeaways?: Data }, selection: Sel
       study.participants = { ...((study.participants as Data) ?? {}), count, text: sentenceAround(selection), source: 'seed' };
       break;
     }
+    case 'quote': {
+      // The words as said, paragraphs kept; who said it is for the person to fill in (the form marks it).
+      const quotes = ((out.quotes ??= {}).quotes ??= []) as Data[];
+      const taken = new Set(quotes.map((q) => q.id));
+      let n = 1;
+      while (taken.has(`${selection.source}-quote-${n}`)) n++;
+      const text = selection.text.replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+      if (!text) throw new SelectionProblem('selectionNone');
+      quotes.push({ id: `${selection.source}-quote-${n}`, from: selection.source, text });
+      break;
+    }
     case 'passage': {
       const claimHolder = target.claim.file === 'studies' ? studyAt(target.claim.study) : (((out.takeaways ??= {})[target.claim.list] as Data[] | undefined)?.[target.claim.index]);
       if (!claimHolder) throw new SelectionProblem('noSuchClaim');
@@ -125,7 +143,17 @@ export function place(data: { studies?: Data; takeaways?: Data }, selection: Sel
       const next: Data = { ...asObject, passages };
       delete next.own;
       if (key) claimHolder[key] = next;
-      else Object.assign(claimHolder, next);
+      else {
+        Object.assign(claimHolder, next);
+        delete claimHolder.own;
+        // A takeaway or tip rests on a study or quote: the one drawn from this source, when it names none yet.
+        const basis = (claimHolder.basis as string[] | undefined) ?? [];
+        if (!basis.length) {
+          const quotes = ((out.quotes?.quotes as Data[] | undefined) ?? []);
+          const from = [...studies, ...quotes].find((x) => x.from === selection.source)?.id;
+          if (typeof from === 'string') claimHolder.basis = [from];
+        }
+      }
       break;
     }
   }
