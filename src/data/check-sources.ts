@@ -14,9 +14,9 @@ import { checkClaims } from './sources/check-claims.ts';
 
 export type { Provenance, SourceCheckInput } from './sources/context.ts';
 
-export function checkSources(input: SourceCheckInput): { problems: Problem[]; provenance: Provenance[] } {
+export function checkSources(input: SourceCheckInput): { problems: Problem[]; warnings: Problem[]; provenance: Provenance[] } {
   const { read, sources } = input;
-  if (!sources.present && !namesAnySource(read)) return { problems: sources.problems, provenance: [] };
+  if (!sources.present && !namesAnySource(read)) return { problems: sources.problems, warnings: [], provenance: [] };
   const check = new SourceCheck(input);
   check.problems.push(...sources.problems);
 
@@ -47,15 +47,18 @@ export function checkSources(input: SourceCheckInput): { problems: Problem[]; pr
   checkQuotedWords(check, spans);
   checkClaims(check, spans);
 
-  // A source that nothing names is either unused or a quote is missing its "from".
+  // A source that nothing names is unused, or a quote is missing its "from". A warning, not a problem: it checks
+  // nothing and changes no slide, and a talk built source first (npm run edit) has one for a moment, before the
+  // study drawn from it.
+  const warnings: Problem[] = [];
   if (read.quotes && read.studies) {
     for (const src of sources.sources.values()) {
       if (!check.cited.has(src.id)) {
-        check.problems.push({ file: src.file, line: 1, column: 1, field: '', message: `no quote, clinic or study names this source: add "from: ${src.id}" to what comes from it, or delete the file` });
+        warnings.push({ file: src.file, line: 1, column: 1, field: '', message: `no quote, clinic or study names this source: add "from: ${src.id}" to what comes from it, or delete the file` });
       }
     }
   }
-  return { problems: check.problems, provenance: check.provenance };
+  return { problems: check.problems, warnings, provenance: check.provenance };
 }
 
 /** Whether any quote, the clinic or any study names a source (a talk without a sources folder may not). */

@@ -221,6 +221,7 @@ export function loadTalk({ root, cwd = process.cwd() }: TalkPaths): TalkModel {
     ...shownCheck.warnings,
     ...placeholderWarnings(texts, loaded!.words.text('scaffold.marker')),
     ...(sources.present ? [] : [noSourcesWarning(talkPath)]),
+    ...checked.warnings,
   ];
   return { ...full, markdown, words: loaded!.words, warnings, where, files, provenance: checked.provenance, references: references! };
 }

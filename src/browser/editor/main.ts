@@ -447,11 +447,22 @@ function selectionTools(): HTMLElement {
     );
   }
   box.append(shown, label('target-study', say('targetStudy')), studySelect, label('target-result', say('targetResult')), resultSelect, label('target-claim', say('targetClaim')), claimSelect);
-  const actions = el('div', { class: 'actions' });
+  // Two groups: the selected words as words, and a selected number as a figure.
+  const asWords = el('div', { class: 'actions', role: 'group', 'aria-labelledby': 'as-words' });
+  asWords.append(el('p', { id: 'as-words', class: 'group-name' }, say('asWords')));
+  const asFigure = el('div', { class: 'actions', role: 'group', 'aria-labelledby': 'as-figure' });
+  asFigure.append(el('p', { id: 'as-figure', class: 'group-name' }, say('asFigure')));
+  const figures = new Set(['asChange', 'asP', 'asCount']);
   const act = (key: string, target: () => Target) => {
     const button = el('button', { type: 'button', 'data-action': key }, say(key));
-    button.addEventListener('click', () => void useSelection(target()));
-    actions.append(button);
+    button.addEventListener('click', () => {
+      try {
+        void useSelection(target());
+      } catch (e) {
+        announce(e instanceof SelectionProblem ? say(e.key) : String(e));
+      }
+    });
+    (figures.has(key) ? asFigure : asWords).append(button);
   };
   const study = () => (studySelect.value === 'new' ? 'new' : Number(studySelect.value));
   const result = () => (resultSelect.value === 'new' ? 'new' : Number(resultSelect.value));
@@ -473,7 +484,7 @@ function selectionTools(): HTMLElement {
     return { kind: 'passage', claim: { file: 'takeaways', list: list as 'takeaways' | 'tips', index: Number(index) } };
   });
   act('asQuote', () => ({ kind: 'quote' }));
-  box.append(actions);
+  box.append(asWords, asFigure);
   return box;
 }
 
