@@ -13,6 +13,18 @@
 // Relay → listener
 //   {"type":"state","h":3,"v":0,"f":-1}                 only ever a presenter's state, parsed and written anew
 //
+//
+// Questions (npm run present with questions on, the default)
+//   page → relay   {"type":"ask","text":"…","name":"…"}          a listener's question (name optional)
+//   relay → page   {"type":"askable","open":true,"keepDays":30}  on connecting: whether questions are taken
+//   relay → page   {"type":"asked","ok":true}                    or "ok":false with "reason": off, rate, empty,
+//                                                                long, control or store
+//   page → relay   {"type":"question","id":"q3","action":"answered"}   presenter or moderator: answered, hidden,
+//                                                                new, pick (the next one), merge (with "into")
+//   relay → presenter and moderator   {"type":"questions","items":[…]}  every question, after each change
+//   relay → moderator {"type":"welcome","role":"moderator",…}    after the moderator's token
+//   Listeners never get anyone's questions.
+//
 // Anything else, or a field out of range, is malformed: the relay closes that one connection.
 
 /** The path of the WebSocket, relative to the deck's page (so it works under any prefix a proxy adds). */
@@ -22,8 +34,10 @@ export const FOLLOW_META = 'deck-follow';
 /** The name under which the presenter's link carries the token, in its #fragment: …/#presenter=<token>. */
 export const PRESENTER_PARAM = 'presenter';
 
-/** Largest message either side accepts, in bytes (the relay's ws maxPayload). */
-export const MAX_MESSAGE_BYTES = 1024;
+/** Largest message either side accepts, in bytes (the relay's ws maxPayload): a question of 500 characters fits. */
+export const MAX_MESSAGE_BYTES = 4096;
+/** Largest message the relay sends a presenter or moderator: every question of the call. */
+export const MAX_LIST_BYTES = 4 * 1024 * 1024;
 /** Highest slide or fragment index accepted: far above any real deck, low enough to keep numbers small. */
 export const MAX_INDEX = 9999;
 /** Tokens are base64url; this bounds what is hashed and compared. */
@@ -56,20 +70,48 @@ export interface SlideState {
   f: number | null;
 }
 
-export type ClientMessage = { type: 'auth'; token: string } | ({ type: 'state' } & SlideState) | { type: 'record'; slide: string };
+export type QuestionActionName = 'answered' | 'hidden' | 'new' | 'pick' | 'merge';
+const ACTIONS: readonly QuestionActionName[] = ['answered', 'hidden', 'new', 'pick', 'merge'];
+const QUESTION_ID = /^q\d{1,6}$/;
+
+export type ClientMessage =
+  | { type: 'auth'; token: string }
+  | ({ type: 'state' } & SlideState)
+  | { type: 'record'; slide: string }
+  | { type: 'ask'; text: string; name?: string }
+  | { type: 'question'; id: string; action: QuestionActionName; into?: string };
+
+/** A question as the presenter's and the moderator's pages get it. */
+export interface QuestionItem {
+  id: string;
+  text: string;
+  name?: string;
+  at: string;
+  slide: number | null;
+  state: 'new' | 'answered' | 'hidden';
+  mergedInto?: string;
+  picked?: boolean;
+}
+
+export type AskReason = 'off' | 'rate' | 'empty' | 'long' | 'control' | 'store';
 
 /** Whether the relay records the timeline: not asked for (no --record), asked for but not started, or running. */
 export type RecordingState = 'off' | 'ready' | 'on';
 
 export type PresenterMessage =
-  | { type: 'welcome'; role: 'presenter'; listeners: number; recording: RecordingState }
+  | { type: 'welcome'; role: 'presenter' | 'moderator'; listeners: number; recording: RecordingState }
+  | { type: 'questions'; items: QuestionItem[] }
   | { type: 'listeners'; count: number }
   | { type: 'recording'; recording: RecordingState };
 
 /** A slide's id as the timeline records it: its HTML id, or Reveal's "h" or "h/v" for a slide without one. */
 export const RECORD_SLIDE = /^[A-Za-z0-9][\w.:-]{0,199}$|^\d{1,4}(?:\/\d{1,4})?$/;
 
-export type ListenerMessage = { type: 'state' } & SlideState;
+export type ListenerMessage =
+  | ({ type: 'state' } & SlideState)
+  | { type: 'askable'; open: boolean; keepDays: number }
+  | { type: 'asked'; ok: true }
+  | { type: 'asked'; ok: false; reason: AskReason };
 
 type Json = Record<string, unknown>;
 
@@ -97,8 +139,8 @@ export function parseSlideState(value: Json): SlideState | null {
   return { h: value.h, v: value.v, f };
 }
 
-function parseJson(text: string): unknown {
-  if (text.length > MAX_MESSAGE_BYTES) return undefined;
+function parseJson(text: string, max = MAX_MESSAGE_BYTES): unknown {
+  if (text.length > max) return undefined;
   try {
     return JSON.parse(text);
   } catch {
@@ -124,8 +166,38 @@ export function parseClientMessage(text: string): ClientMessage | null {
     if (!hasOnly(value, ['type', 'slide'])) return null;
     return typeof value.slide === 'string' && RECORD_SLIDE.test(value.slide) ? { type: 'record', slide: value.slide } : null;
   }
+  if (value.type === 'ask') {
+    // The words are checked by the relay (src/present/questions.ts), which answers with what is wrong.
+    if (!hasOnly(value, ['type', 'text', 'name'])) return null;
+    if (typeof value.text !== 'string' || (value.name !== undefined && typeof value.name !== 'string')) return null;
+    return { type: 'ask', text: value.text, ...(typeof value.name === 'string' ? { name: value.name } : {}) };
+  }
+  if (value.type === 'question') {
+    if (!hasOnly(value, ['type', 'id', 'action', 'into'])) return null;
+    if (typeof value.id !== 'string' || !QUESTION_ID.test(value.id) || !ACTIONS.includes(value.action as QuestionActionName)) return null;
+    if (value.action === 'merge' ? typeof value.into !== 'string' || !QUESTION_ID.test(value.into) : value.into !== undefined) return null;
+    return { type: 'question', id: value.id, action: value.action as QuestionActionName, ...(value.action === 'merge' ? { into: value.into as string } : {}) };
+  }
   return null;
 }
+
+function parseQuestionItem(value: unknown): QuestionItem | null {
+  if (!isObject(value) || typeof value.id !== 'string' || typeof value.text !== 'string' || typeof value.at !== 'string') return null;
+  if (value.state !== 'new' && value.state !== 'answered' && value.state !== 'hidden') return null;
+  const slide = typeof value.slide === 'number' && Number.isInteger(value.slide) ? value.slide : null;
+  return {
+    id: value.id,
+    text: value.text,
+    ...(typeof value.name === 'string' ? { name: value.name } : {}),
+    at: value.at,
+    slide,
+    state: value.state,
+    ...(typeof value.mergedInto === 'string' ? { mergedInto: value.mergedInto } : {}),
+    ...(value.picked === true ? { picked: true } : {}),
+  };
+}
+
+const ASK_REASONS: readonly AskReason[] = ['off', 'rate', 'empty', 'long', 'control', 'store'];
 
 function isRecordingState(value: unknown): value is RecordingState {
   return value === 'off' || value === 'ready' || value === 'on';
@@ -133,15 +205,26 @@ function isRecordingState(value: unknown): value is RecordingState {
 
 /** What the relay sent a page, or null when it is not something the page understands. */
 export function parseServerMessage(text: string): ListenerMessage | PresenterMessage | null {
-  const value = parseJson(text);
+  const value = parseJson(text, MAX_LIST_BYTES);
   if (!isObject(value)) return null;
+  if (value.type === 'questions' && Array.isArray(value.items)) {
+    const items = value.items.map(parseQuestionItem);
+    return items.every((i): i is QuestionItem => i !== null) ? { type: 'questions', items } : null;
+  }
+  if (value.type === 'askable' && typeof value.open === 'boolean') {
+    return { type: 'askable', open: value.open, keepDays: isCount(value.keepDays) ? value.keepDays : 30 };
+  }
+  if (value.type === 'asked') {
+    if (value.ok === true) return { type: 'asked', ok: true };
+    return ASK_REASONS.includes(value.reason as AskReason) ? { type: 'asked', ok: false, reason: value.reason as AskReason } : null;
+  }
   if (value.type === 'state') {
     const state = parseSlideState(value);
     return state ? { type: 'state', ...state } : null;
   }
-  if (value.type === 'welcome' && value.role === 'presenter' && isCount(value.listeners)) {
+  if (value.type === 'welcome' && (value.role === 'presenter' || value.role === 'moderator') && isCount(value.listeners)) {
     // A relay from before the timeline existed says nothing about recording: off.
-    return { type: 'welcome', role: 'presenter', listeners: value.listeners, recording: isRecordingState(value.recording) ? value.recording : 'off' };
+    return { type: 'welcome', role: value.role, listeners: value.listeners, recording: isRecordingState(value.recording) ? value.recording : 'off' };
   }
   if (value.type === 'recording' && isRecordingState(value.recording)) {
     return { type: 'recording', recording: value.recording };
@@ -163,6 +246,14 @@ export function authMessage(token: string): string {
 
 export function sameState(a: SlideState | null, b: SlideState | null): boolean {
   return !!a && !!b && a.h === b.h && a.v === b.v && a.f === b.f;
+}
+
+export function askMessage(text: string, name?: string): string {
+  return JSON.stringify({ type: 'ask', text, ...(name ? { name } : {}) });
+}
+
+export function questionActionMessage(id: string, action: QuestionActionName, into?: string): string {
+  return JSON.stringify({ type: 'question', id, action, ...(action === 'merge' && into ? { into } : {}) });
 }
 
 export function recordMessage(slide: string): string {

@@ -5,7 +5,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { CLOSE, MAX_MESSAGE_BYTES, parseClientMessage, sameState, stateMessage, type RecordingState, type SlideState } from './protocol.ts';
+import { CLOSE, MAX_MESSAGE_BYTES, parseClientMessage, sameState, stateMessage, type AskReason, type RecordingState, type SlideState } from './protocol.ts';
+import { checkQuestion, DEFAULT_KEEP_DAYS, type QuestionBook } from './questions.ts';
 
 export interface RelayOptions {
   /** The presenter's secret. */
@@ -33,6 +34,16 @@ export interface RelayOptions {
   log?: (line: string) => void;
   /** With --record: takes the presenter's slide ids for the timeline (src/present/record.ts). */
   recorder?: { state(): 'ready' | 'on'; mark(slide: string): void };
+  /** Listeners' questions: where they are kept, or undefined when the presenter turned them off. */
+  questions?: QuestionBook;
+  /** Days the chapter keeps questions, said on the listener's form. */
+  keepDays?: number;
+  /** The moderator's secret (a co-host who sorts the questions), if there is one. */
+  moderatorToken?: string;
+  /** Questions one connection may ask: a burst, then one each so many seconds. Default 3, then one each 20 s. */
+  askRate?: { burst: number; everySeconds: number };
+  /** The same for one client address (a household, an office). Default 10, then one each 10 s. */
+  askRatePerAddress?: { burst: number; everySeconds: number };
 }
 
 export interface RelayStats {
@@ -68,7 +79,9 @@ export function tokenMatcher(token: string): (candidate: string) => boolean {
 
 interface Peer {
   ws: WebSocket;
-  role: 'listener' | 'presenter';
+  role: 'listener' | 'presenter' | 'moderator';
+  /** Questions this connection may still ask now (a token bucket). */
+  asks: Bucket;
   /** The client address it counts under, for the per-address cap. */
   address: string;
   /** Token bucket for the rate limit. */
@@ -77,8 +90,28 @@ interface Peer {
   alive: boolean;
 }
 
+/** A token bucket: so many at once, then one each `everySeconds`. */
+interface Bucket {
+  allowance: number;
+  at: number;
+}
+
+function takeFrom(bucket: Bucket, rate: { burst: number; everySeconds: number }, now = performance.now()): boolean {
+  bucket.allowance = Math.min(rate.burst, bucket.allowance + (now - bucket.at) / 1000 / rate.everySeconds);
+  bucket.at = now;
+  if (bucket.allowance < 1) return false;
+  bucket.allowance -= 1;
+  return true;
+}
+
 export function createRelay(options: RelayOptions): Relay {
   const matches = tokenMatcher(options.token);
+  const moderatorMatches = options.moderatorToken ? tokenMatcher(options.moderatorToken) : () => false;
+  const book = options.questions;
+  const askRate = options.askRate ?? { burst: 3, everySeconds: 20 };
+  const askRatePerAddress = options.askRatePerAddress ?? { burst: 10, everySeconds: 10 };
+  /** Question buckets per client address; an address with a full bucket again is forgotten. */
+  const askBuckets = new Map<string, Bucket>();
   const maxConnections = options.maxConnections ?? 5000;
   const maxPerAddress = options.maxPerAddress ?? 50;
   const addressOf = options.addressOf ?? ((request: IncomingMessage) => request.socket.remoteAddress ?? 'unknown');
@@ -116,6 +149,7 @@ export function createRelay(options: RelayOptions): Relay {
   const peers = new Set<Peer>();
   const listeners = new Set<Peer>();
   const presenters = new Set<Peer>();
+  const moderators = new Set<Peer>();
   let state: SlideState | null = null;
   let stateText: string | null = null;
   let accepted = 0;
@@ -152,6 +186,33 @@ export function createRelay(options: RelayOptions): Relay {
     else perAddress.delete(peer.address);
     if (listeners.delete(peer)) countChanged();
     presenters.delete(peer);
+    moderators.delete(peer);
+  }
+
+  /** Every question, to the presenters and the moderators (never to a listener). */
+  function questionsChanged() {
+    if (!book) return;
+    const text = JSON.stringify({ type: 'questions', items: book.list() });
+    for (const p of [...presenters, ...moderators]) if (p.ws.readyState === p.ws.OPEN) p.ws.send(text);
+  }
+
+  function ask(peer: Peer, text: string, name: string | undefined) {
+    const answer = (reason?: AskReason) => peer.ws.send(JSON.stringify(reason ? { type: 'asked', ok: false, reason } : { type: 'asked', ok: true }));
+    if (!book) return answer('off');
+    const checked = checkQuestion(text, name);
+    if ('problem' in checked) return answer(checked.problem);
+    const byAddress = askBuckets.get(peer.address) ?? { allowance: askRatePerAddress.burst, at: performance.now() };
+    askBuckets.set(peer.address, byAddress);
+    if (!takeFrom(peer.asks, askRate) || !takeFrom(byAddress, askRatePerAddress)) return answer('rate');
+    try {
+      book.add(checked, state ? state.h + 1 : null);
+    } catch (e) {
+      // Not kept (the disk is full, say): the listener is told, rather than thinking it arrived.
+      log(`could not keep a question: ${(e as Error).message}`);
+      return answer('store');
+    }
+    answer();
+    questionsChanged();
   }
 
   function send(peer: Peer, text: string) {
@@ -197,13 +258,29 @@ export function createRelay(options: RelayOptions): Relay {
     if (!message) return closeFor(peer, CLOSE.malformed, 'malformed message');
 
     if (message.type === 'auth') {
-      if (peer.role === 'presenter') return;
+      if (peer.role !== 'listener') return;
+      if (moderatorMatches(message.token)) {
+        // The moderator follows the speaker like a listener, and sorts the questions.
+        peer.role = 'moderator';
+        moderators.add(peer);
+        peer.ws.send(JSON.stringify({ type: 'welcome', role: 'moderator', listeners: listeners.size, recording: recording() }));
+        if (book) peer.ws.send(JSON.stringify({ type: 'questions', items: book.list() }));
+        return;
+      }
       if (!matches(message.token)) return closeFor(peer, CLOSE.badToken, 'wrong presenter token');
       peer.role = 'presenter';
       listeners.delete(peer);
       presenters.add(peer);
       peer.ws.send(JSON.stringify({ type: 'welcome', role: 'presenter', listeners: listeners.size, recording: recording() }));
+      if (book) peer.ws.send(JSON.stringify({ type: 'questions', items: book.list() }));
       countChanged();
+      return;
+    }
+
+    if (message.type === 'ask') return ask(peer, message.text, message.name);
+    if (message.type === 'question') {
+      if (peer.role === 'listener' || !book) return;
+      if (book.act(message.id, message.action, message.into)) questionsChanged();
       return;
     }
 
@@ -219,6 +296,7 @@ export function createRelay(options: RelayOptions): Relay {
       }
       return;
     }
+    if (message.type !== 'state') return;
     const next = { h: message.h, v: message.v, f: message.f };
     accepted++;
     if (sameState(state, next)) return;
@@ -229,7 +307,7 @@ export function createRelay(options: RelayOptions): Relay {
 
   wss.on('connection', (ws: WebSocket, request: IncomingMessage) => {
     const address = addressOf(request);
-    const peer: Peer = { ws, role: 'listener', address, allowance: rate.burst, lastRefill: performance.now(), alive: true };
+    const peer: Peer = { ws, role: 'listener', address, allowance: rate.burst, lastRefill: performance.now(), alive: true, asks: { allowance: askRate.burst, at: performance.now() } };
     peers.add(peer);
     perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
     listeners.add(peer);
@@ -250,8 +328,10 @@ export function createRelay(options: RelayOptions): Relay {
       log(`closed a ${peer.role} connection: ${error.message}`);
       forget(peer);
     });
-    // A late joiner lands on the presenter's current slide.
+    // A late joiner lands on the presenter's current slide, and learns whether questions are taken.
     if (stateText) send(peer, stateText);
+    // Said only when they are: a relay with questions off sends a listener nothing but slides.
+    if (book) peer.ws.send(JSON.stringify({ type: 'askable', open: true, keepDays: options.keepDays ?? DEFAULT_KEEP_DAYS }));
   });
 
   return {
@@ -300,6 +380,7 @@ export function createRelay(options: RelayOptions): Relay {
       peers.clear();
       listeners.clear();
       presenters.clear();
+      moderators.clear();
       return new Promise<void>((resolve) => {
         const done = setTimeout(() => {
           for (const ws of all) ws.terminate();

@@ -31,7 +31,14 @@ describe('the wire format', () => {
       '{"type":"auth","token":"a","role":"presenter"}',
       `{"type":"auth","token":"${'a'.repeat(257)}"}`,
       '{"__proto__":{"type":"state"},"h":1,"v":0}',
-      `{"type":"state","h":1,"v":0,"f":null}${' '.repeat(2000)}`,
+      `{"type":"state","h":1,"v":0,"f":null}${' '.repeat(5000)}`,
+      '{"type":"ask","text":1}',
+      '{"type":"ask","text":"Why?","name":2}',
+      '{"type":"ask","text":"Why?","slide":3}',
+      '{"type":"question","id":"q1","action":"delete"}',
+      '{"type":"question","id":"../q1","action":"answered"}',
+      '{"type":"question","id":"q1","action":"merge"}',
+      '{"type":"question","id":"q1","action":"answered","into":"q2"}',
     ]) {
       expect(parseClientMessage(text), text).toBeNull();
     }
@@ -43,6 +50,19 @@ describe('the wire format', () => {
     expect(parseServerMessage('{"type":"listeners","count":12000}')).toEqual({ type: 'listeners', count: 12000 });
     expect(parseServerMessage('{"type":"eval","code":"alert(1)"}')).toBeNull();
     expect(parseServerMessage('{"type":"state","h":"<b>","v":0}')).toBeNull();
+    expect(parseServerMessage('{"type":"asked","ok":false,"reason":"rate"}')).toEqual({ type: 'asked', ok: false, reason: 'rate' });
+    expect(parseServerMessage('{"type":"asked","ok":false,"reason":"<b>"}')).toBeNull();
+    expect(parseServerMessage('{"type":"questions","items":[{"id":"q1","text":"<b>Why?</b>","at":"2026-12-06T20:00:00Z","slide":7,"state":"new"}]}')).toEqual({
+      type: 'questions',
+      items: [{ id: 'q1', text: '<b>Why?</b>', at: '2026-12-06T20:00:00Z', slide: 7, state: 'new' }],
+    });
+    expect(parseServerMessage('{"type":"questions","items":[{"id":"q1","state":"deleted"}]}')).toBeNull();
+  });
+
+  it('reads a question and what is done with it', () => {
+    expect(parseClientMessage('{"type":"ask","text":"Does massage help fatigue?","name":"Ann"}')).toEqual({ type: 'ask', text: 'Does massage help fatigue?', name: 'Ann' });
+    expect(parseClientMessage('{"type":"question","id":"q3","action":"merge","into":"q1"}')).toEqual({ type: 'question', id: 'q3', action: 'merge', into: 'q1' });
+    expect(parseClientMessage('{"type":"question","id":"q3","action":"pick"}')).toEqual({ type: 'question', id: 'q3', action: 'pick' });
   });
 });
 
