@@ -12,6 +12,9 @@ import { checkRecordFile, createRecorder, type Recorder } from './record.ts';
 import { chooseTalk, rememberTalk, talkDist, WHY_THIS_TALK, type ChosenTalk } from '../names/talk-folder.ts';
 import { shownPath } from '../names/shown-path.ts';
 import { shellWord } from '../names/shell-word.ts';
+import { parse } from 'yaml';
+import { dirname } from 'node:path';
+import { callFile, DEFAULT_KEEP_DAYS, deleteOldQuestions, exportQuestions, QuestionBook, questionsDir, today } from './questions.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const DEFAULT_PORT = 5180;
@@ -42,6 +45,12 @@ the presenter's (secret, new each run) and the listeners'.
   --record <file.vtt> record the talk's timeline in this WebVTT chapters file: one cue per slide shown, timed from
                       when you press "Start recording the timeline" (or R) in the presenter's page; for
                       npm run replay. The file must be new or empty.
+  --questions on|off  take listeners' questions from the live link (env PRESENT_QUESTIONS; default: questions in the
+                      talk's data/talk.yaml, else on). They are kept in dist-private/questions/, never in dist/
+  --call <name>       the call the questions belong to (default: today's date, such as 2026-12-06): each call has
+                      its own questions, so next month's call never shows this month's
+  --keep-questions-days <n>  delete questions older than this many days (default: the talk's questions.keepDays, 30)
+  --export-questions  write the call's questions as text and JSON (beside them, in dist-private/questions/), and stop
   --build             build the deck first (it is built anyway when dist/index.html is missing)
   --help              this text
 `;
@@ -62,6 +71,26 @@ export interface CliSettings {
   record?: string;
   /** The speaker-only notes a build wrote (private notes, or all notes when none are published). */
   speakerNotes: string;
+  /** Whether listeners may send questions, and how long they are kept. */
+  questions: boolean;
+  keepDays: number;
+  /** The call the questions belong to (a file of its own). */
+  call: string;
+  exportQuestions: boolean;
+}
+
+/** The talk's own say on questions (data/talk.yaml, read leniently: the deck may be served without its data). */
+function talkQuestions(root: string): { enabled?: boolean; keepDays?: number } {
+  try {
+    const data = parse(readFileSync(resolve(root, 'data/talk.yaml'), 'utf8')) as { questions?: { enabled?: unknown; keepDays?: unknown } };
+    const q = data?.questions ?? {};
+    return {
+      ...(typeof q.enabled === 'boolean' ? { enabled: q.enabled } : {}),
+      ...(typeof q.keepDays === 'number' && Number.isInteger(q.keepDays) && q.keepDays >= 1 ? { keepDays: q.keepDays } : {}),
+    };
+  } catch {
+    return {};
+  }
 }
 
 export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSettings | 'help' {
@@ -80,6 +109,10 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
       build: { type: 'boolean' },
       record: { type: 'string' },
       'speaker-notes': { type: 'string' },
+      questions: { type: 'string' },
+      call: { type: 'string' },
+      'keep-questions-days': { type: 'string' },
+      'export-questions': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -104,6 +137,11 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
     throw new Error(`--trust-proxy with --host ${host} would believe any client's X-Forwarded-For: name the proxy with --trusted-proxy <its address>, or listen on 127.0.0.1 behind a proxy on this machine`);
   }
   const dist = resolve(values.dist ?? env.PRESENT_DIST ?? talkDist(talk.root));
+  const fromTalk = talkQuestions(talk.root);
+  const questionsText = values.questions ?? env.PRESENT_QUESTIONS;
+  if (questionsText !== undefined && questionsText !== 'on' && questionsText !== 'off') throw new Error(`--questions takes on or off, not "${questionsText}"`);
+  const keepText = values['keep-questions-days'];
+  if (keepText !== undefined && !/^[1-9]\d{0,2}$/.test(keepText)) throw new Error(`--keep-questions-days takes a number of days from 1 to 999, not "${keepText}"`);
   return {
     talk,
     port,
@@ -117,6 +155,10 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
     build: values.build ?? false,
     ...(values.record ? { record: resolve(values.record) } : {}),
     speakerNotes: resolve(values['speaker-notes'] ?? env.PRESENT_SPEAKER_NOTES ?? speakerNotesFile(dist)),
+    questions: questionsText === undefined ? (fromTalk.enabled ?? true) : questionsText === 'on',
+    keepDays: keepText === undefined ? (fromTalk.keepDays ?? DEFAULT_KEEP_DAYS) : Number(keepText),
+    call: values.call ?? today(),
+    exportQuestions: values['export-questions'] ?? false,
   };
 }
 
@@ -149,8 +191,9 @@ export function tokenFromFile(file: string): string {
  */
 export function startupText(
   settings: Pick<CliSettings, 'dist' | 'host' | 'tokenFile'>,
-  present: { port: number; baseUrl: string; presenterUrl: string; listenerUrl: string },
+  present: { port: number; baseUrl: string; presenterUrl: string; listenerUrl: string; moderatorUrl?: string },
   built: Date,
+  questions?: { file: string; keepDays: number },
 ): { out: string; warning?: string } {
   const presenter = settings.tokenFile
     ? [
@@ -165,6 +208,16 @@ export function startupText(
     '',
     ...presenter,
     '',
+    ...(present.moderatorUrl
+      ? [
+          '  Moderator link (for a co-host who sorts the questions and picks the next one for you; new each run):',
+          `    ${present.moderatorUrl}`,
+          '',
+        ]
+      : []),
+    ...(questions
+      ? [`  Questions from listeners: on. Kept in ${questions.file} (yours only), deleted after ${questions.keepDays} days.`, '']
+      : ['  Questions from listeners: off.', '']),
     ...(isLoopbackName(new URL(present.listenerUrl).hostname)
       ? [
           '  Listener link (opens only on this computer: to share a live link, run npm run present on a server;',
@@ -229,7 +282,19 @@ async function main() {
   if (named) rememberTalk(settings.talk.root);
   if (settings.build || !existsSync(resolve(settings.dist, 'index.html'))) await buildDeck(settings.dist, settings.talk.root);
   console.log(talkLine(settings));
+  // Questions: the call's own file beside the private notes; old calls' questions deleted first.
+  const privateDir = dirname(settings.speakerNotes);
+  const qDir = questionsDir(privateDir);
+  const qFile = callFile(qDir, settings.call);
+  for (const gone of deleteOldQuestions(qDir, settings.keepDays)) console.log(`Deleted questions older than ${settings.keepDays} days: ${gone}`);
+  if (settings.exportQuestions) {
+    if (!existsSync(qFile)) throw new Error(`No questions were kept for the call ${settings.call} (${shownPath(qFile)}). Name the call with --call, such as --call 2026-12-06.`);
+    const out = exportQuestions(qFile, talkLine(settings));
+    console.log(`The questions of the call ${settings.call}, for the chapter:\n  ${shownPath(out.text)}\n  ${shownPath(out.json)}`);
+    return;
+  }
   const token = settings.tokenFile ? tokenFromFile(resolve(settings.tokenFile)) : undefined;
+  const moderatorToken = settings.questions ? (settings.tokenFile ? tokenFromFile(`${resolve(settings.tokenFile)}-moderator`) : newToken()) : undefined;
   let recorder: Recorder | undefined;
   if (settings.record) {
     checkRecordFile(settings.record);
@@ -247,13 +312,23 @@ async function main() {
     trustProxy: settings.trustProxy,
     trustedProxies: settings.trustedProxies,
     speakerNotes: settings.speakerNotes,
-    relay: { maxPerAddress: settings.maxPerAddress, log: (line) => console.log(`[live] ${line}`), recorder },
+    relay: {
+      maxPerAddress: settings.maxPerAddress,
+      log: (line) => console.log(`[live] ${line}`),
+      recorder,
+      ...(settings.questions ? { questions: new QuestionBook(qFile), keepDays: settings.keepDays, moderatorToken } : {}),
+    },
   });
   const built = statSync(resolve(settings.dist, 'index.html')).mtime;
-  const { out, warning } = startupText(settings, present, built);
+  const moderatorUrl = moderatorToken && !settings.tokenFile ? `${present.baseUrl}#moderator=${moderatorToken}` : undefined;
+  const { out, warning } = startupText(settings, { ...present, ...(moderatorUrl ? { moderatorUrl } : {}) }, built, settings.questions ? { file: shownPath(qFile), keepDays: settings.keepDays } : undefined);
   console.log(out);
   if (recorder) console.log(`Timeline: ${recorder.file} — press "Start recording the timeline" (or R) in the presenter's page when the call's recording starts.\n`);
   if (warning) console.error(warning);
+  // A call that runs past midnight, or a relay left running for weeks, still deletes what is past its days.
+  setInterval(() => {
+    for (const gone of deleteOldQuestions(qDir, settings.keepDays)) console.log(`Deleted questions older than ${settings.keepDays} days: ${gone}`);
+  }, 3_600_000).unref();
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -69,6 +69,20 @@ export const TalkSchema = z
       .describe(
         'how references are written: ama, apa or vancouver (the default), or the path of a CSL style file (.csl) in the talk\'s folder, such as data/chapter-style.csl',
       ),
+    questions: z
+      .object({
+        enabled: z.boolean({ message: 'expected true or false' }).default(true).describe('false: listeners cannot send questions during the call (npm run present -- --questions on turns them on for one call)'),
+        keepDays: z
+          .number({ message: 'expected a number of days, such as 30' })
+          .int({ message: 'expected a whole number of days, such as 30' })
+          .min(1, { message: 'expected at least 1 day' })
+          .max(365, { message: 'expected at most 365 days' })
+          .default(30)
+          .describe('how many days listeners\' questions are kept after the call before they are deleted (said on the question form)'),
+      })
+      .strict()
+      .optional()
+      .describe('questions listeners send from the live link during the call (npm run present)'),
     publishNotes: z
       .boolean({ message: 'expected true or false' })
       .default(true)

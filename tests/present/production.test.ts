@@ -77,7 +77,8 @@ describe('the follow-along server with production dependencies only', () => {
     const listener = await connect(base);
     const speaker = await presenter(base, token);
     speaker.sendState({ h: 3, v: 0, f: null });
-    expect(await listener.waitForMessages(1)).toEqual([stateText(3)]);
+    // Questions are on by default: a listener first learns it may ask, then hears the slide.
+    expect(await listener.waitForMessages(2)).toEqual(['{"type":"askable","open":true,"keepDays":30}', stateText(3)]);
     listener.ws.terminate();
     speaker.ws.terminate();
   }, 60_000);
