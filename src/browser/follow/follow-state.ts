@@ -11,7 +11,8 @@ import {
   type RecordingState,
   type SlideState,
 } from '../../present/protocol.ts';
-import { FOLLOW_KEY, RECORD_KEY } from '../../locale/browser-keys.ts';
+import { FOLLOW_KEY, QUESTIONS_KEY, RECORD_KEY } from '../../locale/browser-keys.ts';
+import { AskForm, QuestionsPanel } from './questions-ui.ts';
 import { say } from '../deck-words.ts';
 import { keyHelp } from '../key-help.ts';
 import { loadSpeakerOnlyNotes } from '../speaker-only-notes.ts';
@@ -38,6 +39,7 @@ const SETTLE_MS = 600;
 /** The key codes of FOLLOW_KEY (L) and RECORD_KEY (R). */
 const KEY_L = 76;
 const KEY_R = 82;
+const KEY_Q = 81;
 
 type Mode = 'follow' | 'browse';
 type Link = 'connecting' | 'open' | 'down';
@@ -64,6 +66,11 @@ export class Follow {
   /** The timeline (npm run present --record): off, ready to start, or being recorded. */
   private recording: RecordingState = 'off';
   private lastMarked: string | null = null;
+  /** A listener's question form (when the relay takes questions); the presenter's or moderator's list of them. */
+  private ask: AskForm | null = null;
+  private panel: QuestionsPanel | null = null;
+  /** This page's secret is the moderator's: it follows like a listener and sorts the questions. */
+  private moderator = false;
   /** The bar's height can change (fonts, a narrow window wrapping the text): Reveal then sizes the slides again. */
   private readonly resized = new ResizeObserver(() => {
     document.body.style.setProperty('--follow-bar-height', `${this.bar.root.offsetHeight}px`);
@@ -101,11 +108,24 @@ export class Follow {
   private listenerControls() {
     this.deck.addKeyBinding({ keyCode: KEY_L, key: FOLLOW_KEY, description: keyHelp('follow.keyHelp') }, () => this.toggleMode());
     if (this.bar.toggle) onPress(this.bar.toggle, () => this.toggleMode());
+    this.ask = new AskForm(this.bar.root, () => this.live.socket, (text) => {
+      this.note = text;
+      this.render();
+    });
   }
 
   private presenterControls() {
     this.deck.addKeyBinding({ keyCode: KEY_R, key: RECORD_KEY, description: keyHelp('follow.recordKeyHelp') }, () => this.startRecording());
     if (this.bar.record) onPress(this.bar.record, () => this.startRecording());
+  }
+
+  /** The list of questions, for the presenter or the moderator, once the relay sends the first; Q shows it. */
+  private questionsPanel(items: Parameters<QuestionsPanel['update']>[0]) {
+    if (!this.panel) {
+      this.panel = new QuestionsPanel(this.bar.root, this.moderator ? 'moderator' : 'presenter', () => this.live.socket);
+      this.deck.addKeyBinding({ keyCode: KEY_Q, key: QUESTIONS_KEY, description: keyHelp('follow.questionsKeyHelp') }, () => this.panel?.toggle());
+    }
+    this.panel.update(items);
   }
 
   /** The first mark starts the relay's clock; it answers with "recording": "on". */
@@ -135,6 +155,8 @@ export class Follow {
       ws.send(authMessage(this.token));
     } else {
       this.link = 'open';
+      // The moderator follows as a listener, and proves its secret again on each connection.
+      if (this.moderator && this.token) ws.send(authMessage(this.token));
     }
     this.render();
   }
@@ -154,7 +176,26 @@ export class Follow {
   private onMessage(text: string) {
     const message = parseServerMessage(text);
     if (!message) return;
-    if (message.type === 'welcome' && this.role === 'presenter') {
+    if (message.type === 'welcome' && message.role === 'moderator' && this.token) {
+      if (!this.moderator) {
+        this.moderator = true;
+        this.role = 'listener';
+        this.bar.root.remove();
+        Object.assign(this.bar, makeBar('listener'));
+        this.resized.observe(this.bar.root);
+        this.deck.addKeyBinding({ keyCode: KEY_L, key: FOLLOW_KEY, description: keyHelp('follow.keyHelp') }, () => this.toggleMode());
+        if (this.bar.toggle) onPress(this.bar.toggle, () => this.toggleMode());
+        this.note = say('follow.moderating');
+      }
+      this.link = 'open';
+      this.render();
+    } else if (message.type === 'questions' && (this.role === 'presenter' || this.moderator)) {
+      this.questionsPanel(message.items);
+    } else if (message.type === 'askable' && this.role === 'listener' && !this.moderator) {
+      if (message.open) this.ask?.open_(message.keepDays);
+    } else if (message.type === 'asked') {
+      this.ask?.answered(message.ok, message.ok ? undefined : message.reason);
+    } else if (message.type === 'welcome' && this.role === 'presenter') {
       this.link = 'open';
       // The secret is good: the notes held back for the speaker alone can be asked for with it.
       if (this.token) void loadSpeakerOnlyNotes(this.token);

@@ -5,7 +5,8 @@ import { PRESENTER_PARAM } from '../../present/protocol.ts';
 const TOKEN_KEY = 'deck-follow-presenter-token';
 
 export function takeToken(): string | null {
-  const match = new RegExp(`^#${PRESENTER_PARAM}=([A-Za-z0-9_-]{1,256})$`).exec(location.hash);
+  // The presenter's link (#presenter=…) or the moderator's (#moderator=…): the relay says which the secret is.
+  const match = new RegExp(`^#(?:${PRESENTER_PARAM}|moderator)=([A-Za-z0-9_-]{1,256})$`).exec(location.hash);
   if (match) {
     const token = match[1]!;
     history.replaceState(history.state, '', `${location.pathname}${location.search}`);
