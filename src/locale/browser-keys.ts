@@ -70,6 +70,7 @@ export const BROWSER_KEYS = [
   'follow.questionSameAs',
   'follow.readDone',
   'follow.moderating',
+  'follow.sharedDown',
   'speakerView.keyHelp',
   'speakerView.windowTitle',
   'speakerView.loading',

@@ -13,7 +13,8 @@ import { chooseTalk, rememberTalk, talkDist, WHY_THIS_TALK, type ChosenTalk } fr
 import { shownPath } from '../names/shown-path.ts';
 import { shellWord } from '../names/shell-word.ts';
 import { parse } from 'yaml';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { connectBridge } from './redis-bridge.ts';
 import { callFile, DEFAULT_KEEP_DAYS, deleteOldQuestions, exportQuestions, QuestionBook, questionsDir, today } from './questions.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -50,6 +51,9 @@ the presenter's (secret, new each run) and the listeners'.
   --call <name>       the call the questions belong to (default: today's date, such as 2026-12-06): each call has
                       its own questions, so next month's call never shows this month's
   --keep-questions-days <n>  delete questions older than this many days (default: the talk's questions.keepDays, 30)
+  --redis <url>       run as one of several relay processes sharing the presenter's position, the questions and the
+                      listener counts through Redis, such as redis://127.0.0.1:6379 (env PRESENT_REDIS); the
+                      presenter connects to any one, listeners to any, behind a load balancer. Without it: one process
   --export-questions  write the call's questions as text and JSON (beside them, in dist-private/questions/), and stop
   --build             build the deck first (it is built anyway when dist/index.html is missing)
   --help              this text
@@ -77,6 +81,20 @@ export interface CliSettings {
   /** The call the questions belong to (a file of its own). */
   call: string;
   exportQuestions: boolean;
+  /** Redis, for several relay processes. */
+  redis?: string;
+}
+
+/** A Redis address as ioredis takes it: redis:// or rediss:// (TLS), a host and a port. */
+function redisUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`--redis takes an address such as redis://127.0.0.1:6379, not "${value}"`);
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error(`--redis takes an address starting redis:// (or rediss:// for TLS), not "${value}"`);
+  return url.href;
 }
 
 /** The talk's own say on questions (data/talk.yaml, read leniently: the deck may be served without its data). */
@@ -113,6 +131,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
       call: { type: 'string' },
       'keep-questions-days': { type: 'string' },
       'export-questions': { type: 'boolean' },
+      redis: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -159,6 +178,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
     keepDays: keepText === undefined ? (fromTalk.keepDays ?? DEFAULT_KEEP_DAYS) : Number(keepText),
     call: values.call ?? today(),
     exportQuestions: values['export-questions'] ?? false,
+    ...((values.redis ?? env.PRESENT_REDIS) ? { redis: redisUrl(values.redis ?? env.PRESENT_REDIS!) } : {}),
   };
 }
 
@@ -303,6 +323,13 @@ async function main() {
     const title = heading ? textOf(heading) : undefined;
     recorder = createRecorder(settings.record, { title });
   }
+  // Several processes as one through Redis: the bridge first, so this process starts on the slide the others are on.
+  const talkName = basename(settings.talk.root);
+  let onShared: (up: boolean) => void = () => {};
+  const bridge = settings.redis
+    ? await connectBridge({ url: settings.redis, namespace: `${talkName}:${settings.call}`, onStatus: (up) => onShared(up), log: (line) => console.log(`[live] ${line}`) })
+    : undefined;
+  const initialState = bridge ? await bridge.lastState() : null;
   const present = await startPresentServer({
     dist: settings.dist,
     port: settings.port,
@@ -316,9 +343,11 @@ async function main() {
       maxPerAddress: settings.maxPerAddress,
       log: (line) => console.log(`[live] ${line}`),
       recorder,
-      ...(settings.questions ? { questions: new QuestionBook(qFile), keepDays: settings.keepDays, moderatorToken } : {}),
+      ...(settings.questions ? { questions: new QuestionBook(qFile, { fresh: Boolean(bridge) }), keepDays: settings.keepDays, moderatorToken } : {}),
+      ...(bridge ? { bridge, initialState } : {}),
     },
   });
+  onShared = (up) => present.relay.sharedStatus(up);
   const built = statSync(resolve(settings.dist, 'index.html')).mtime;
   const moderatorUrl = moderatorToken && !settings.tokenFile ? `${present.baseUrl}#moderator=${moderatorToken}` : undefined;
   const { out, warning } = startupText(settings, { ...present, ...(moderatorUrl ? { moderatorUrl } : {}) }, built, settings.questions ? { file: shownPath(qFile), keepDays: settings.keepDays } : undefined);
@@ -334,7 +363,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     recorder?.close();
-    present.close().then(
+    Promise.all([present.close(), bridge?.close()]).then(
       () => process.exit(0),
       () => process.exit(1),
     );

@@ -24,6 +24,8 @@
 //   relay → presenter and moderator   {"type":"questions","items":[…]}  every question, after each change
 //   relay → moderator {"type":"welcome","role":"moderator",…}    after the moderator's token
 //   Listeners never get anyone's questions.
+//   relay → presenter {"type":"shared","up":false}              with several relay processes (--redis): the link
+//                                                                between them is down, or back ("up":true)
 //
 // Anything else, or a field out of range, is malformed: the relay closes that one connection.
 
@@ -101,6 +103,7 @@ export type RecordingState = 'off' | 'ready' | 'on';
 export type PresenterMessage =
   | { type: 'welcome'; role: 'presenter' | 'moderator'; listeners: number; recording: RecordingState }
   | { type: 'questions'; items: QuestionItem[] }
+  | { type: 'shared'; up: boolean }
   | { type: 'listeners'; count: number }
   | { type: 'recording'; recording: RecordingState };
 
@@ -211,6 +214,7 @@ export function parseServerMessage(text: string): ListenerMessage | PresenterMes
     const items = value.items.map(parseQuestionItem);
     return items.every((i): i is QuestionItem => i !== null) ? { type: 'questions', items } : null;
   }
+  if (value.type === 'shared' && typeof value.up === 'boolean') return { type: 'shared', up: value.up };
   if (value.type === 'askable' && typeof value.open === 'boolean') {
     return { type: 'askable', open: value.open, keepDays: isCount(value.keepDays) ? value.keepDays : 30 };
   }

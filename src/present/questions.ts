@@ -44,14 +44,22 @@ export function checkQuestion(text: unknown, name: unknown): { text: string; nam
   return n ? { text: t, name: n } : { text: t };
 }
 
-type Entry = { op: 'ask'; q: Question } | { op: 'act'; id: string; action: QuestionAction; into?: string };
+export type Entry = { op: 'ask'; q: Question } | { op: 'act'; id: string; action: QuestionAction; into?: string };
 
-/** The questions of one call. With a file, every change is appended to it as it happens, and read back on start. */
+/**
+ * The questions of one call. With a file, every change is appended to it as it happens, and read back on start.
+ * With several relay processes (Redis), the call's stream is the record: the book starts empty (`fresh`), takes each
+ * entry as the stream gives it, and its file is this process's copy.
+ */
 export class QuestionBook {
   private readonly questions: Question[] = [];
   private readonly byId = new Map<string, Question>();
 
-  constructor(readonly file?: string) {
+  constructor(
+    readonly file?: string,
+    { fresh = false }: { fresh?: boolean } = {},
+  ) {
+    if (file && fresh && existsSync(file)) rmSync(file);
     if (file && existsSync(file)) {
       for (const line of readFileSync(file, 'utf8').split('\n')) {
         if (!line.trim()) continue;
@@ -64,25 +72,44 @@ export class QuestionBook {
     }
   }
 
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
   list(): Question[] {
     return this.questions.map((q) => ({ ...q }));
   }
 
+  /** A new question's entry (not yet kept): its id is the next of this book's, or the one given. */
+  askEntry(question: { text: string; name?: string }, slide: number | null, now = new Date(), id = `q${this.questions.length + 1}`): Entry {
+    return { op: 'ask', q: { id, text: question.text, ...(question.name ? { name: question.name } : {}), at: now.toISOString(), slide, state: 'new' } };
+  }
+
+  /** What is done with a question, as an entry; null when there is no such question (or a merge into itself). */
+  actEntry(id: string, action: QuestionAction, into?: string): Entry | null {
+    if (!this.byId.has(id)) return null;
+    if (action === 'merge' && (!into || into === id || !this.byId.has(into))) return null;
+    return { op: 'act', id, action, ...(action === 'merge' ? { into } : {}) };
+  }
+
+  /** Keeps an entry: written to the file, then applied. */
+  commit(entry: Entry): void {
+    if (entry.op === 'ask' && this.byId.has(entry.q.id)) return;
+    this.write(entry);
+    this.apply(entry);
+  }
+
   add(question: { text: string; name?: string }, slide: number | null, now = new Date()): Question {
-    const q: Question = { id: `q${this.questions.length + 1}`, text: question.text, ...(question.name ? { name: question.name } : {}), at: now.toISOString(), slide, state: 'new' };
-    this.write({ op: 'ask', q });
-    this.apply({ op: 'ask', q });
-    return { ...q };
+    const entry = this.askEntry(question, slide, now) as Extract<Entry, { op: 'ask' }>;
+    this.commit(entry);
+    return { ...entry.q };
   }
 
   /** Marks a question; false when there is no such question (or a merge into itself or an unknown one). */
   act(id: string, action: QuestionAction, into?: string): boolean {
-    const q = this.byId.get(id);
-    if (!q) return false;
-    if (action === 'merge' && (!into || into === id || !this.byId.has(into))) return false;
-    const entry: Entry = { op: 'act', id, action, ...(action === 'merge' ? { into } : {}) };
-    this.write(entry);
-    this.apply(entry);
+    const entry = this.actEntry(id, action, into);
+    if (!entry) return false;
+    this.commit(entry);
     return true;
   }
 

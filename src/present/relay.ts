@@ -6,7 +6,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { CLOSE, MAX_MESSAGE_BYTES, parseClientMessage, sameState, stateMessage, type AskReason, type RecordingState, type SlideState } from './protocol.ts';
-import { checkQuestion, DEFAULT_KEEP_DAYS, type QuestionBook } from './questions.ts';
+import { checkQuestion, DEFAULT_KEEP_DAYS, type Entry, type QuestionBook } from './questions.ts';
+import type { Bridge } from './redis-bridge.ts';
 
 export interface RelayOptions {
   /** The presenter's secret. */
@@ -44,6 +45,10 @@ export interface RelayOptions {
   askRate?: { burst: number; everySeconds: number };
   /** The same for one client address (a household, an office). Default 10, then one each 10 s. */
   askRatePerAddress?: { burst: number; everySeconds: number };
+  /** Several relay processes as one, through Redis (src/present/redis-bridge.ts). */
+  bridge?: Bridge;
+  /** With a bridge: the last move any process accepted, for late joiners here. */
+  initialState?: SlideState | null;
 }
 
 export interface RelayStats {
@@ -64,6 +69,8 @@ export interface RelayStats {
 }
 
 export interface Relay {
+  /** Tells the presenters whether the link between relay processes (Redis) is up. */
+  sharedStatus(up: boolean): void;
   /** Hands an HTTP upgrade request that is for the relay over to it. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
   stats(): RelayStats;
@@ -150,8 +157,9 @@ export function createRelay(options: RelayOptions): Relay {
   const listeners = new Set<Peer>();
   const presenters = new Set<Peer>();
   const moderators = new Set<Peer>();
-  let state: SlideState | null = null;
-  let stateText: string | null = null;
+  let state: SlideState | null = options.initialState ?? null;
+  let stateText: string | null = state ? stateMessage(state) : null;
+  const bridge = options.bridge;
   let accepted = 0;
   let sent = 0;
   let closedForCause = 0;
@@ -197,15 +205,33 @@ export function createRelay(options: RelayOptions): Relay {
   }
 
   function ask(peer: Peer, text: string, name: string | undefined) {
-    const answer = (reason?: AskReason) => peer.ws.send(JSON.stringify(reason ? { type: 'asked', ok: false, reason } : { type: 'asked', ok: true }));
+    const answer = (reason?: AskReason) => peer.ws.readyState === peer.ws.OPEN && peer.ws.send(JSON.stringify(reason ? { type: 'asked', ok: false, reason } : { type: 'asked', ok: true }));
     if (!book) return answer('off');
     const checked = checkQuestion(text, name);
     if ('problem' in checked) return answer(checked.problem);
     const byAddress = askBuckets.get(peer.address) ?? { allowance: askRatePerAddress.burst, at: performance.now() };
     askBuckets.set(peer.address, byAddress);
     if (!takeFrom(peer.asks, askRate) || !takeFrom(byAddress, askRatePerAddress)) return answer('rate');
+    const slide = state ? state.h + 1 : null;
+    if (bridge) {
+      // Through the call's stream: answered once Redis has it (held while Redis is away); every process's book,
+      // this one's included, takes it from the stream.
+      void (async () => {
+        try {
+          // An id no question here has (a Redis started afresh counts from 1 again).
+          let id = await bridge.nextQuestionId();
+          while (book.has(id)) id = await bridge.nextQuestionId();
+          await bridge.append(book.askEntry(checked, slide, new Date(), id));
+          answer();
+        } catch (e) {
+          log(`could not keep a question: ${(e as Error).message}`);
+          answer('store');
+        }
+      })();
+      return;
+    }
     try {
-      book.add(checked, state ? state.h + 1 : null);
+      book.add(checked, slide);
     } catch (e) {
       // Not kept (the disk is full, say): the listener is told, rather than thinking it arrived.
       log(`could not keep a question: ${(e as Error).message}`);
@@ -214,6 +240,36 @@ export function createRelay(options: RelayOptions): Relay {
     answer();
     questionsChanged();
   }
+
+  if (bridge && book) {
+    bridge.onEntry((entry) => {
+      try {
+        book.commit(entry as Entry);
+      } catch (e) {
+        log(`could not keep a question here: ${(e as Error).message}`);
+      }
+      questionsChanged();
+    });
+  }
+  // Moves accepted by another process reach this process's listeners (never its presenters).
+  bridge?.onState((next) => {
+    if (sameState(state, next)) return;
+    state = next;
+    stateText = stateMessage(next);
+    for (const listener of listeners) send(listener, stateText);
+  });
+  let lastTotal = -1;
+  const shareCounts = bridge
+    ? setInterval(() => {
+        bridge.reportListeners(listeners.size);
+        const total = bridge.totalListeners();
+        if (total === lastTotal || closing) return;
+        lastTotal = total;
+        const text = JSON.stringify({ type: 'listeners', count: total });
+        for (const p of presenters) if (p.ws.readyState === p.ws.OPEN) p.ws.send(text);
+      }, listenerCountMs)
+    : null;
+  shareCounts?.unref();
 
   function send(peer: Peer, text: string) {
     if (peer.ws.readyState !== peer.ws.OPEN) return;
@@ -271,7 +327,8 @@ export function createRelay(options: RelayOptions): Relay {
       peer.role = 'presenter';
       listeners.delete(peer);
       presenters.add(peer);
-      peer.ws.send(JSON.stringify({ type: 'welcome', role: 'presenter', listeners: listeners.size, recording: recording() }));
+      peer.ws.send(JSON.stringify({ type: 'welcome', role: 'presenter', listeners: bridge ? Math.max(listeners.size, bridge.totalListeners()) : listeners.size, recording: recording() }));
+      if (bridge && !bridge.isUp()) peer.ws.send(JSON.stringify({ type: 'shared', up: false }));
       if (book) peer.ws.send(JSON.stringify({ type: 'questions', items: book.list() }));
       countChanged();
       return;
@@ -280,6 +337,11 @@ export function createRelay(options: RelayOptions): Relay {
     if (message.type === 'ask') return ask(peer, message.text, message.name);
     if (message.type === 'question') {
       if (peer.role === 'listener' || !book) return;
+      if (bridge) {
+        const entry = book.actEntry(message.id, message.action, message.into);
+        if (entry) void bridge.append(entry).catch((e: Error) => log(`could not keep a question's state: ${e.message}`));
+        return;
+      }
       if (book.act(message.id, message.action, message.into)) questionsChanged();
       return;
     }
@@ -303,6 +365,7 @@ export function createRelay(options: RelayOptions): Relay {
     state = next;
     stateText = stateMessage(next);
     for (const listener of listeners) send(listener, stateText);
+    bridge?.publishState(next);
   }
 
   wss.on('connection', (ws: WebSocket, request: IncomingMessage) => {
@@ -334,12 +397,21 @@ export function createRelay(options: RelayOptions): Relay {
     if (book) peer.ws.send(JSON.stringify({ type: 'askable', open: true, keepDays: options.keepDays ?? DEFAULT_KEEP_DAYS }));
   });
 
+  /** Redis went away or came back: the presenters are told (listeners here keep following what this process hears). */
+  function sharedStatus(up: boolean) {
+    const text = JSON.stringify({ type: 'shared', up });
+    for (const p of presenters) if (p.ws.readyState === p.ws.OPEN) p.ws.send(text);
+  }
+
   return {
+    sharedStatus,
     handleUpgrade(request, socket, head) {
       const address = addressOf(request);
       // Connections being opened, and foreign pages' connections held open only to be closed, count against both
       // caps as listeners do: a burst of them (or 300 from another site) cannot get round either.
-      if (closing || peers.size + holdingTotal >= maxConnections) {
+      // With several processes, the listeners the others hold count too.
+      const elsewhere = bridge ? Math.max(0, bridge.totalListeners() - listeners.size) : 0;
+      if (closing || peers.size + holdingTotal + elsewhere >= maxConnections) {
         socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
         return;
       }
@@ -374,6 +446,7 @@ export function createRelay(options: RelayOptions): Relay {
     close() {
       closing = true;
       clearInterval(heartbeat);
+      if (shareCounts) clearInterval(shareCounts);
       if (countTimer) clearTimeout(countTimer);
       for (const peer of peers) peer.ws.close(CLOSE.goingAway, 'relay stopping');
       const all = [...peers].map((p) => p.ws);

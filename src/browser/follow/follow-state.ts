@@ -189,6 +189,10 @@ export class Follow {
       }
       this.link = 'open';
       this.render();
+    } else if (message.type === 'shared' && this.role === 'presenter') {
+      // Several relay processes: listeners on the others do not get the slides while their link is down.
+      this.note = message.up ? '' : say('follow.sharedDown');
+      this.render();
     } else if (message.type === 'questions' && (this.role === 'presenter' || this.moderator)) {
       this.questionsPanel(message.items);
     } else if (message.type === 'askable' && this.role === 'listener' && !this.moderator) {
