@@ -3,6 +3,7 @@
 // (at least 7 unless --quick); runs of the three decks are interleaved so a busy moment hits them all alike.
 //
 //   npm run bench [-- --runs 7] [-- --factors 10,100 | --no-growth] [-- --no-pdf] [-- --decktape-growth] [-- --quick]
+import { RESULTS_MD, sectionOf, withSection } from './lib/results-section.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -275,7 +276,10 @@ async function main() {
   const { markdown, table } = renderResults(results);
   if (options.write) {
     writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(join(ROOT, 'bench', 'results.md'), markdown);
+    // The follow-along relay's figures (npm run bench:follow -- --write) are kept as they are.
+    const before = existsSync(RESULTS_MD) ? readFileSync(RESULTS_MD, 'utf8') : '';
+    const follow = sectionOf(before, 'follow');
+    writeFileSync(join(ROOT, 'bench', 'results.md'), follow ? withSection(markdown, 'follow', follow) : markdown);
     log('wrote bench/results.md and bench/results.json');
   }
   console.log(table);

@@ -5,6 +5,7 @@
 // Bounded: a fixed count of sockets and changes, and a time limit after which it stops by itself.
 //
 //   npm run bench:follow -- [--listeners 200] [--changes 200] [--gap 50] [--json]
+//   npm run bench:follow -- --processes 3 --listeners 3000      several processes on one Redis (bench/follow-shared.ts)
 //
 // Another script may import runFollowBench() and use the numbers it returns.
 import { fork } from 'node:child_process';
@@ -63,7 +64,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export async function runFollowBench(options: FollowBenchOptions = {}): Promise<FollowBenchResult> {
-  const listeners = Math.min(Math.max(options.listeners ?? 200, 1), 2000);
+  const listeners = Math.min(Math.max(options.listeners ?? 200, 1), 10_000);
   const changes = Math.min(Math.max(options.changes ?? 200, 1), 2000);
   const gapMs = Math.max(options.gapMs ?? 50, 34);
   const warmup = options.warmup ?? 10;
@@ -133,6 +134,8 @@ export async function runFollowBench(options: FollowBenchOptions = {}): Promise<
           arrivals.push(times);
           heard.push(texts);
           return open((text) => {
+            // The slides only (a relay taking questions first says so: not a move).
+            if (!text.startsWith('{"type":"state"')) return;
             times.push(performance.now());
             texts.push(text);
           });
@@ -144,7 +147,7 @@ export async function runFollowBench(options: FollowBenchOptions = {}): Promise<
     const connected = (await ask()).memory;
 
     const presenter = await open();
-    const welcomed = new Promise<void>((ok) => presenter.once('message', () => ok()));
+    const welcomed = new Promise<void>((ok) => presenter.on('message', (data) => String(data).includes('"welcome"') && ok()));
     presenter.send(authMessage(token));
     await welcomed;
 
@@ -212,9 +215,51 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
       listeners: { type: 'string' },
       changes: { type: 'string' },
       gap: { type: 'string' },
+      processes: { type: 'string' },
       json: { type: 'boolean' },
+      write: { type: 'boolean' },
     },
   });
+  if (values.write) {
+    // Both cases, one after the other, into bench/results.md: one process, and three on one Redis.
+    const listeners = values.listeners ? Number(values.listeners) : 3000;
+    const changes = values.changes ? Number(values.changes) : 100;
+    const processes = values.processes ? Number(values.processes) : 3;
+    const { runSharedBench, reportShared } = await import('./follow-shared.ts');
+    const { writeSection } = await import('./lib/results-section.ts');
+    const { loadavg, cpus } = await import('node:os');
+    const one = await runFollowBench({ listeners, changes });
+    const shared = await runSharedBench({ processes, listeners, changes });
+    const text = [
+      '## Follow-along relay: one process, and several on one Redis',
+      '',
+      `Written by \`npm run bench:follow -- --write\` on ${new Date().toISOString().slice(0, 10)} (${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(2)).join(', ')} at the end). ` +
+        'Listeners, presenter and relays on 127.0.0.1; the delay is from the presenter sending a change to each listener receiving it. ' +
+        `In the ${processes}-process case, listeners on the processes other than the presenter's hear each move through Redis pub/sub.`,
+      '',
+      '```',
+      report(one),
+      '',
+      reportShared(shared),
+      '```',
+      '',
+      'Reconnecting after the kill takes as long as the process takes to start again (tsx compiling the server, about 4 s here); a listener\'s page retries every few hundred ms and lands on the current slide. A question refused for the one-address limit is told to the listener ("You sent several questions just now"), never dropped.',
+    ].join('\n');
+    writeSection('follow', text);
+    console.log(text);
+    process.exit(one.complete && shared.complete && shared.questions.atPresenter === shared.questions.arrived ? 0 : 1);
+  }
+  if (values.processes) {
+    const { runSharedBench, reportShared } = await import('./follow-shared.ts');
+    const result = await runSharedBench({
+      processes: Number(values.processes),
+      listeners: values.listeners ? Number(values.listeners) : undefined,
+      changes: values.changes ? Number(values.changes) : undefined,
+      gapMs: values.gap ? Number(values.gap) : undefined,
+    });
+    console.log(values.json ? JSON.stringify(result, null, 2) : reportShared(result));
+    process.exit(result.complete && result.questions.atPresenter === result.questions.arrived ? 0 : 1);
+  }
   runFollowBench({
     listeners: values.listeners ? Number(values.listeners) : undefined,
     changes: values.changes ? Number(values.changes) : undefined,
