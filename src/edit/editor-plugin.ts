@@ -23,9 +23,11 @@ export interface EditorOptions {
 
 /** The editor's words in the talk's language (locales/<lang>.yaml, "editor:"), English where one is missing. */
 export function editorWords(lang: string): Record<string, string> {
+  // The editor's own words, and each field's name as field_<name>.
   const read = (l: string) => {
     try {
-      return ((parse(readFileSync(join(PROJECT, 'locales', `${l}.yaml`), 'utf8')) as { editor?: Record<string, string> }).editor ?? {}) as Record<string, string>;
+      const locale = parse(readFileSync(join(PROJECT, 'locales', `${l}.yaml`), 'utf8')) as { editor?: Record<string, string>; editorFields?: Record<string, string> };
+      return { ...(locale.editor ?? {}), ...Object.fromEntries(Object.entries(locale.editorFields ?? {}).map(([k, v]) => [`field_${k}`, v])) } as Record<string, string>;
     } catch {
       return {};
     }

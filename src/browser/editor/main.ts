@@ -5,7 +5,7 @@
 // saved, the clash is shown and the person chooses. Undo and redo step through the saved versions of this session.
 import { IntlMessageFormat } from 'intl-messageformat';
 import { events, getState, post, type Part, type Problem, type Saved, type State, type TextFile } from './api.ts';
-import { pathKey, renderField, showProblems, type Path } from './schema-form.ts';
+import { labelOf, pathKey, renderField, showProblems, type Path } from './schema-form.ts';
 import { place, SelectionProblem, type Selection, type Target } from './source-actions.ts';
 
 const SAVE_PAUSE_MS = 350;
@@ -120,6 +120,7 @@ function renderPart(pane: HTMLElement, name: string): void {
         target?.focus();
       },
       focused: (p) => showSlideFor(name, p),
+      fieldName: (key) => state.words[`field_${key}`] ?? labelOf(key),
     },
     part.title,
     true,

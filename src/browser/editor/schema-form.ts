@@ -26,6 +26,8 @@ export interface FormContext {
   restructured(focus?: Path): void;
   /** A field took the focus: the preview shows its slide. */
   focused(path: Path): void;
+  /** A field's name in the talk's language ("shortTitle" → "Short title"). */
+  fieldName(key: string): string;
 }
 
 let uid = 0;
@@ -134,7 +136,7 @@ function renderObject(schema: Schema, value: Record<string, Json>, path: Path, c
   set.append(error);
   const required = new Set(schema.required ?? []);
   for (const [key, child] of Object.entries(schema.properties ?? {})) {
-    set.append(renderField(child, value[key], [...path, key], ctx, labelOf(key), required.has(key)));
+    set.append(renderField(child, value[key], [...path, key], ctx, ctx.fieldName(key), required.has(key)));
   }
   return set;
 }
