@@ -225,6 +225,8 @@ export class Follow {
   }
 
   private becomeListener() {
+    this.panel?.remove();
+    this.panel = null;
     this.role = 'listener';
     this.token = null;
     forgetToken();

@@ -34,11 +34,13 @@ export class AskForm {
     private readonly socket: () => WebSocket | null,
     private readonly announce: (text: string) => void,
   ) {
-    this.button = el('button', { type: 'button', class: 'follow-toggle follow-ask', 'aria-haspopup': 'dialog' }, say('follow.askButton'));
+    this.button = el('button', { type: 'button', class: 'follow-button follow-ask', 'aria-haspopup': 'dialog' }, say('follow.askButton'));
     this.button.hidden = true;
     onPress(this.button, () => this.open());
     bar.append(this.button);
 
+    // One form a page: a bar made again (a presenter link no longer valid) replaces the old one.
+    document.querySelector('dialog.follow-dialog')?.remove();
     this.dialog = el('dialog', { class: 'follow-dialog', 'aria-labelledby': 'ask-title' });
     const form = el('form', { method: 'dialog' });
     const title = el('h2', { id: 'ask-title' }, say('follow.askTitle'));
@@ -49,8 +51,8 @@ export class AskForm {
     const nameLabel = el('label', { for: 'ask-name' }, say('follow.askName'));
     this.name = el('input', { id: 'ask-name', type: 'text', maxlength: '60', autocomplete: 'name' });
     this.problem = el('p', { id: 'ask-problem', class: 'follow-problem', role: 'alert' });
-    this.send = el('button', { type: 'submit', class: 'follow-toggle' }, say('follow.askSend'));
-    const cancel = el('button', { type: 'button', class: 'follow-toggle follow-secondary' }, say('follow.askNo'));
+    this.send = el('button', { type: 'submit', class: 'follow-button' }, say('follow.askSend'));
+    const cancel = el('button', { type: 'button', class: 'follow-button follow-secondary' }, say('follow.askNo'));
     cancel.addEventListener('click', () => this.close());
     const buttons = el('div', { class: 'follow-buttons' });
     buttons.append(this.send, cancel);
@@ -137,7 +139,7 @@ export class QuestionsPanel {
     private readonly role: 'presenter' | 'moderator',
     private readonly socket: () => WebSocket | null,
   ) {
-    this.button = el('button', { type: 'button', class: 'follow-toggle follow-questions', 'aria-expanded': 'false', 'aria-controls': 'follow-questions', 'aria-keyshortcuts': QUESTIONS_KEY });
+    this.button = el('button', { type: 'button', class: 'follow-button follow-questions', 'aria-expanded': 'false', 'aria-controls': 'follow-questions', 'aria-keyshortcuts': QUESTIONS_KEY });
     onPress(this.button, () => this.toggle());
     bar.append(this.button);
     this.panel = el('section', { id: 'follow-questions', class: 'follow-panel', 'aria-labelledby': 'questions-title' });
@@ -154,6 +156,13 @@ export class QuestionsPanel {
     this.reader.addEventListener('keydown', (event) => event.stopPropagation());
     document.body.append(this.panel, this.reader);
     this.render();
+  }
+
+  /** Gone with the presenter's role (a link no longer valid). */
+  remove(): void {
+    this.button.remove();
+    this.panel.remove();
+    this.reader.remove();
   }
 
   toggle(show = this.panel.hidden): void {
@@ -227,7 +236,7 @@ export class QuestionsPanel {
   /** The whole question in large type, to read it out; Escape or the button closes it. */
   private readAloud(q: QuestionItem): void {
     this.reader.textContent = '';
-    const done = el('button', { type: 'button', class: 'follow-toggle' }, say('follow.readDone'));
+    const done = el('button', { type: 'button', class: 'follow-button' }, say('follow.readDone'));
     done.addEventListener('click', () => this.reader.close());
     this.reader.append(el('p', { id: 'reader-text', class: 'follow-reader-text' }, q.text), ...(q.name ? [el('p', { class: 'follow-meta' }, say('follow.questionFrom', { name: q.name }))] : []), done);
     this.reader.showModal();
