@@ -62,6 +62,10 @@ describe('questions from listeners', () => {
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
 
+    // The speaker view (S), open before the question comes: it lists the open questions under the slide's notes.
+    const [speakerView] = await Promise.all([presenter.context().waitForEvent('page'), presenter.keyboard.press('s')]);
+    await speakerView.waitForSelector('.speaker-controls-notes');
+
     const listener = await open(run1.listenerUrl);
     const ask = listener.locator('.follow-ask');
     await ask.waitFor({ state: 'visible' });
@@ -95,6 +99,21 @@ describe('questions from listeners', () => {
     expect(await panel.locator('.follow-meta').first().textContent()).toMatch(/slide 1 · from Ann/);
     // No listener sees it.
     expect(await listener.locator('text=deep</b>').count()).toBe(0);
+    // The speaker view lists it (as text) with the notes, and keeps it there on the next slide.
+    const notes = () => speakerView.evaluate(() => document.querySelector('.speaker-controls-notes .value')?.textContent ?? '');
+    await expect.poll(notes, { timeout: 10_000 }).toContain('Does <b>deep</b> pressure help?');
+    expect(await speakerView.locator('.speaker-controls-notes img, .speaker-controls-notes b').count()).toBe(0);
+    // With the list open and the focus in it, the arrow keys still move the slides, and Q closes it.
+    const h = () => presenter.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h);
+    expect(await presenter.evaluate(() => document.activeElement?.closest('#follow-questions') !== null)).toBe(true);
+    await presenter.keyboard.press('ArrowRight');
+    await expect.poll(h).toBe(1);
+    await expect.poll(notes, { timeout: 10_000 }).toContain('Does <b>deep</b> pressure help?');
+    await presenter.keyboard.press('ArrowLeft');
+    await expect.poll(h).toBe(0);
+    await presenter.keyboard.press('q');
+    await expect.poll(() => panel.isVisible()).toBe(false);
+    await presenter.keyboard.press('q');
 
     // The moderator's link: follows as a listener, sees the question and picks it for the speaker.
     const moderatorToken = readFileSync(`${tokenFile}-moderator`, 'utf8').trim();

@@ -240,6 +240,8 @@ export class Follow {
   // ---- presenter ---------------------------------------------------------------------------------------------
 
   private onSlideEvent() {
+    // The open questions go with the slide on screen, for the speaker view.
+    this.panel?.toSpeakerView();
     if (this.role === 'presenter') {
       if (this.recording === 'on') this.mark();
       return this.scheduleSend();

@@ -148,9 +148,11 @@ export class QuestionsPanel {
     if (role === 'moderator') this.panel.append(el('p', { class: 'follow-notice' }, say('follow.moderating')));
     this.list = el('ol', { class: 'follow-question-list' });
     this.panel.append(this.list);
+    // Escape closes the list; Space and Enter press its buttons, and a choice list takes its arrows. Any other key
+    // (the arrows, Q) still works the slides while the list is open.
     this.panel.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.toggle(false);
-      event.stopPropagation();
+      if (event.key === ' ' || event.key === 'Enter' || event.key === 'Escape' || (event.target as HTMLElement).tagName === 'SELECT') event.stopPropagation();
     });
     this.reader = el('dialog', { class: 'follow-reader', 'aria-labelledby': 'reader-text' });
     this.reader.addEventListener('keydown', (event) => event.stopPropagation());
@@ -179,6 +181,36 @@ export class QuestionsPanel {
     this.items = items;
     if (!this.panel.hidden) this.seen = items.length;
     this.render();
+    this.toSpeakerView(true);
+  }
+
+  /**
+   * The questions not yet answered, in the speaker view too: Reveal's speaker window shows the current slide's
+   * <aside class="notes">, so a note of their own follows the slide on screen (this page only: nothing published has
+   * it). After a change, Reveal's "resumed" event makes the notes plugin send the notes again.
+   */
+  toSpeakerView(changed = false): void {
+    const slide = document.querySelector<HTMLElement>('.reveal .slides section.present:not(.stack)');
+    if (!slide) return;
+    let aside = document.getElementById('follow-questions-notes');
+    const open = this.items.filter((q) => q.state === 'new' && !q.mergedInto);
+    if (!open.length) {
+      aside?.remove();
+    } else {
+      aside ??= el('aside', { id: 'follow-questions-notes', class: 'notes' });
+      aside.textContent = '';
+      aside.append(el('h3', {}, `${say('follow.questionsTitle')} (${open.length})`));
+      const list = el('ol');
+      const picked = open.find((q) => q.picked);
+      for (const q of [...(picked ? [picked] : []), ...open.filter((x) => x !== picked)]) {
+        const time = new Date(q.at).toLocaleTimeString(document.documentElement.lang || undefined, { hour: '2-digit', minute: '2-digit' });
+        const meta = q.slide === null ? say('follow.questionAtStart', { time }) : say('follow.questionAt', { time, slide: q.slide });
+        list.append(el('li', {}, `${q.picked ? `${say('follow.questionPicked')}: ` : ''}${q.text} (${meta}${q.name ? `, ${say('follow.questionFrom', { name: q.name })}` : ''})`));
+      }
+      aside.append(list);
+      if (aside.parentElement !== slide) slide.append(aside);
+    }
+    if (changed) document.querySelector('.reveal')?.dispatchEvent(new Event('resumed'));
   }
 
   private act(id: string, action: QuestionActionName, into?: string): void {
