@@ -182,6 +182,25 @@ describe('a study added from its source', () => {
   });
 });
 
+describe('a study deleted while the preview shows it', () => {
+  it('is taken out of the file, line by line, and the preview goes on without it', async () => {
+    await view('studies');
+    // The preview on the study's slide, as when its fields are being edited.
+    await page.focus('[data-path="studies.1.shortTitle"]');
+    const frame = page.frameLocator('#preview');
+    const before = readFileSync(studiesFile(), 'utf8');
+    // "Remove" of the second study: the list's last entry button for studies.1.
+    await page.locator('li.entry', { has: page.locator('[data-path="studies.1.shortTitle"]') }).locator(':scope > button.remove').click();
+    await expect.poll(() => studies().length, { timeout: 20_000 }).toBe(1);
+    const after = readFileSync(studiesFile(), 'utf8');
+    // Only the study's own lines went: the file before it is unchanged.
+    expect(before.startsWith(after.trimEnd())).toBe(true);
+    expect(after).not.toContain('gentle-2024');
+    await expect.poll(async () => frame.locator('section#study-gentle-2024').count(), { timeout: 30_000 }).toBe(0);
+    expect(await frame.locator('section#study-study-one').count()).toBe(1);
+  });
+});
+
 describe('files stay the person\'s', () => {
   it('loads a file changed in a text editor, and shows a clash when the page holds an unsaved change', async () => {
     await view('talk');
