@@ -18,6 +18,11 @@ function all(): BrowserWords | undefined {
   return words;
 }
 
+/** Words that come with a chunk of code (the questions'), added to the page's own. */
+export function addWords(more: BrowserWords): void {
+  words = { ...(all() ?? ({} as BrowserWords)), ...more };
+}
+
 /** A message with its {name} slots filled; a number is written as the page's language writes it. */
 export function say(key: BrowserKey, values: Record<string, string | number> = {}): string {
   const lang = document.documentElement.lang || undefined;

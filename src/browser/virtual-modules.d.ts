@@ -4,3 +4,8 @@ declare module 'virtual:deck-notes' {
   const notes: Record<string, string> | null;
   export default notes;
 }
+declare module 'virtual:question-words' {
+  /** The words of questions on the live link, in the talk's language (src/locale/browser-keys.ts, QUESTION_KEYS). */
+  const words: import('../locale/browser-keys.ts').BrowserWords;
+  export default words;
+}

@@ -109,7 +109,8 @@ export function talkCharacters(deck: BuiltDeck, pages: readonly string[]): strin
   add(pageCharacters(renderSections(deck.slides)));
   add(withoutSlots(stringsOf(browserWords(model.words)).join('')));
   for (const page of pages) add(pageCharacters(page));
-  for (const message of model.words.messages.values()) add(messageWords(message));
+  // The editor's words (npm run edit) are never on a page of the deck: its page is not set in the deck's typeface.
+  for (const [key, message] of model.words.messages) if (!/^editor(Fields)?\./.test(key)) add(messageWords(message));
   for (const text of [model.talk.title, model.talk.subtitle ?? '', model.talk.description]) add(text);
   for (const sheet of STYLE_SHEETS) add(styleCharacters(readFileSync(new URL(sheet, import.meta.url), 'utf8')));
   return [...chars]

@@ -34,6 +34,47 @@ export const BROWSER_KEYS = [
   'follow.recordStart',
   'follow.recordKeyHelp',
   'follow.recording',
+  'follow.sharedDown',
+  'speakerView.keyHelp',
+  'speakerView.windowTitle',
+  'speakerView.loading',
+  'speakerView.upcoming',
+  'speakerView.time',
+  'speakerView.resetTimer',
+  'speakerView.pacing',
+  'speakerView.notes',
+  'speakerView.layout',
+  'speakerView.layoutDefault',
+  'speakerView.layoutWide',
+  'speakerView.layoutTall',
+  'speakerView.layoutNotesOnly',
+  'controls.previous',
+  'controls.next',
+  'controls.above',
+  'controls.below',
+  'keys.title',
+  'keys.key',
+  'keys.action',
+  'keys.next',
+  'keys.previous',
+  'keys.left',
+  'keys.right',
+  'keys.up',
+  'keys.down',
+  'keys.noFragments',
+  'keys.firstLast',
+  'keys.pause',
+  'keys.fullscreen',
+  'keys.jump',
+  'keys.overview',
+] as const;
+
+/**
+ * The words of questions on the live link (the listener's form, the presenter's list): not in the page, but in the
+ * chunk of code that shows them (virtual:question-words, src/vite/deck-plugin.ts), which only a page served with
+ * questions on ever loads; every other reader of the deck is spared their bytes.
+ */
+export const QUESTION_KEYS = [
   'follow.askButton',
   'follow.askTitle',
   'follow.askLabel',
@@ -70,42 +111,11 @@ export const BROWSER_KEYS = [
   'follow.questionSameAs',
   'follow.readDone',
   'follow.moderating',
-  'follow.sharedDown',
-  'speakerView.keyHelp',
-  'speakerView.windowTitle',
-  'speakerView.loading',
-  'speakerView.upcoming',
-  'speakerView.time',
-  'speakerView.resetTimer',
-  'speakerView.pacing',
-  'speakerView.notes',
-  'speakerView.layout',
-  'speakerView.layoutDefault',
-  'speakerView.layoutWide',
-  'speakerView.layoutTall',
-  'speakerView.layoutNotesOnly',
-  'controls.previous',
-  'controls.next',
-  'controls.above',
-  'controls.below',
-  'keys.title',
-  'keys.key',
-  'keys.action',
-  'keys.next',
-  'keys.previous',
-  'keys.left',
-  'keys.right',
-  'keys.up',
-  'keys.down',
-  'keys.noFragments',
-  'keys.firstLast',
-  'keys.pause',
-  'keys.fullscreen',
-  'keys.jump',
-  'keys.overview',
 ] as const;
 
-export type BrowserKey = (typeof BROWSER_KEYS)[number];
+export const QUESTION_WORDS_ID = 'virtual:question-words';
+
+export type BrowserKey = (typeof BROWSER_KEYS)[number] | (typeof QUESTION_KEYS)[number];
 
 /**
  * A message as the browser gets it: finished words with `{name}` where a value goes, or, for a message that

@@ -3,16 +3,16 @@
 // plural category for a message with a count, chosen in the browser with Intl.PluralRules.
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { BROWSER_KEYS, DECK_WORDS_ID, type BrowserMessage, type BrowserWords } from './browser-keys.ts';
+import { BROWSER_KEYS, DECK_WORDS_ID, QUESTION_KEYS, type BrowserMessage, type BrowserWords } from './browser-keys.ts';
 import type { Words } from './words.ts';
 
 /** Marks where a value goes while a message is formatted; private-use characters cannot occur in a message's words. */
 const MARK = '\uE010';
 const MARK_END = '\uE011';
 
-export function browserWords(w: Words): BrowserWords {
+export function browserWords(w: Words, keys: readonly string[] = BROWSER_KEYS): BrowserWords {
   return Object.fromEntries(
-    BROWSER_KEYS.map((key) => {
+    keys.map((key) => {
       const message = w.messages.get(key);
       if (message === undefined) throw new Error(`no message "${key}" in the locale (a bug: every key the deck uses is in locales/en.yaml)`);
       return [key, browserMessage(key, message, w.lang)];
@@ -63,6 +63,11 @@ function choose(elements: MessageFormatElement[], name: string, category: string
 }
 
 /** The words as a script element for index.html: JSON with every "<" escaped, so nothing in it can end the element. */
+/** The question words as a module for the browser bundle: one export, the words object. */
+export function questionWordsModule(w: Words): string {
+  return `export default ${JSON.stringify(browserWords(w, QUESTION_KEYS))};\n`;
+}
+
 export function browserWordsScript(w: Words): string {
   const json = JSON.stringify(browserWords(w)).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
   return `<script type="application/json" id="${DECK_WORDS_ID}">${json}</script>`;

@@ -102,7 +102,8 @@ export type RecordingState = 'off' | 'ready' | 'on';
 
 export type PresenterMessage =
   | { type: 'welcome'; role: 'presenter' | 'moderator'; listeners: number; recording: RecordingState }
-  | { type: 'questions'; items: QuestionItem[] }
+  /** Items as sent: the page that shows them reads each with parseQuestionItems (question-items.ts). */
+  | { type: 'questions'; items: unknown[] }
   | { type: 'shared'; up: boolean }
   | { type: 'listeners'; count: number }
   | { type: 'recording'; recording: RecordingState };
@@ -184,22 +185,6 @@ export function parseClientMessage(text: string): ClientMessage | null {
   return null;
 }
 
-function parseQuestionItem(value: unknown): QuestionItem | null {
-  if (!isObject(value) || typeof value.id !== 'string' || typeof value.text !== 'string' || typeof value.at !== 'string') return null;
-  if (value.state !== 'new' && value.state !== 'answered' && value.state !== 'hidden') return null;
-  const slide = typeof value.slide === 'number' && Number.isInteger(value.slide) ? value.slide : null;
-  return {
-    id: value.id,
-    text: value.text,
-    ...(typeof value.name === 'string' ? { name: value.name } : {}),
-    at: value.at,
-    slide,
-    state: value.state,
-    ...(typeof value.mergedInto === 'string' ? { mergedInto: value.mergedInto } : {}),
-    ...(value.picked === true ? { picked: true } : {}),
-  };
-}
-
 const ASK_REASONS: readonly AskReason[] = ['off', 'rate', 'empty', 'long', 'control', 'store'];
 
 function isRecordingState(value: unknown): value is RecordingState {
@@ -210,10 +195,7 @@ function isRecordingState(value: unknown): value is RecordingState {
 export function parseServerMessage(text: string): ListenerMessage | PresenterMessage | null {
   const value = parseJson(text, MAX_LIST_BYTES);
   if (!isObject(value)) return null;
-  if (value.type === 'questions' && Array.isArray(value.items)) {
-    const items = value.items.map(parseQuestionItem);
-    return items.every((i): i is QuestionItem => i !== null) ? { type: 'questions', items } : null;
-  }
+  if (value.type === 'questions' && Array.isArray(value.items)) return { type: 'questions', items: value.items };
   if (value.type === 'shared' && typeof value.up === 'boolean') return { type: 'shared', up: value.up };
   if (value.type === 'askable' && typeof value.open === 'boolean') {
     return { type: 'askable', open: value.open, keepDays: isCount(value.keepDays) ? value.keepDays : 30 };

@@ -14,6 +14,8 @@ import { againCommand } from '../cli/chosen-talk.ts';
 import { chooseTalk, type ChosenTalk } from '../names/talk-folder.ts';
 import { otherTalkIn, writeBuiltFrom } from '../names/built-from.ts';
 import { shownPath } from '../names/shown-path.ts';
+import { QUESTION_WORDS_ID } from '../locale/browser-keys.ts';
+import { questionWordsModule } from '../locale/browser-words.ts';
 
 export interface DeckPluginOptions {
   /** Folder holding data/ and slides/; defaults to the DECK_TALK environment variable, then the project root. */
@@ -24,6 +26,7 @@ export interface DeckPluginOptions {
 /** The id the deck's script imports the speaker notes by (src/browser/slide-notes.ts). */
 export const NOTES_ID = 'virtual:deck-notes';
 const NOTES_MODULE = '\0deck-notes.js';
+const QUESTION_WORDS_MODULE = '\0question-words.js';
 
 /** What the deck plugin lends other plugins (the typeface is cut from the same talk, read once). */
 export interface DeckPluginApi {
@@ -143,9 +146,12 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin<DeckPluginAp
     // The speaker notes, apart from the page: the speaker view and the print view load them (src/browser/slide-notes.ts).
     // The dev server's page keeps its notes (the speaker's private ones too), so its module is empty.
     resolveId(id) {
+      if (id === QUESTION_WORDS_ID) return QUESTION_WORDS_MODULE;
       return id === NOTES_ID ? NOTES_MODULE : null;
     },
     async load(id) {
+      // The words of questions on the live link, for the chunk that shows them (never in the page itself).
+      if (id === QUESTION_WORDS_MODULE) return questionWordsModule((built ?? (await (reading ?? buildTalk(talkRoot)))).model.words);
       if (id !== NOTES_MODULE) return null;
       if (server) return 'export default null;\n';
       return slideNotesModule((built ?? (await (reading ?? buildTalk(talkRoot)))).slides);

@@ -107,7 +107,7 @@ describe('a study added from its source', () => {
     await page.selectOption('#target-study', 'new');
     await page.click('button[data-action="asConclusion"]');
     await page.waitForSelector('nav button[data-view="studies"][aria-current="page"]');
-    await expect.poll(status).toMatch(/Not saved yet|Placed in the form/);
+    await expect.poll(status, { timeout: 30_000 }).toMatch(/Not saved yet|Placed in the form/);
     expect(studies()).toHaveLength(1);
     // Each missing field says so, in the words npm run check uses.
     expect(await page.locator('[data-error-for="studies.1.shortTitle"]').textContent()).toContain('missing');
@@ -127,8 +127,8 @@ describe('a study added from its source', () => {
     await fill('studies.1.notes', 'A small pilot study of gentle massage.');
     await fill('studies.1.citation.authors', 'Example AM, Sample J');
     await fill('studies.1.citation.journal', 'Journal of Example Studies');
-    await expect.poll(() => studies().length, { timeout: 20_000 }).toBe(2);
-    await expect.poll(status).toBe('Saved to data/studies.yaml.');
+    await expect.poll(() => studies().length, { timeout: 45_000 }).toBe(2);
+    await expect.poll(status, { timeout: 30_000 }).toBe('Saved to data/studies.yaml.');
 
     // Two figures, each selected in the source: the change and its P value, with the sentence holding them.
     await view('sources');
@@ -138,13 +138,13 @@ describe('a study added from its source', () => {
     await page.click('button[data-action="asChange"]');
     await page.waitForSelector('nav button[data-view="studies"][aria-current="page"]');
     await fill('studies.1.results.0.unit', 'points');
-    await expect.poll(() => (studies()[1]!.results as Record<string, unknown>[])[0]!.unit, { timeout: 20_000 }).toBe('points');
+    await expect.poll(() => (studies()[1]!.results as Record<string, unknown>[])[0]!.unit, { timeout: 45_000 }).toBe('points');
     await view('sources');
     await page.selectOption('#target-study', '1');
     await page.selectOption('#target-result', '0');
     await select('gentle-2024', '0.04');
     await page.click('button[data-action="asP"]');
-    await expect.poll(() => (studies()[1]!.results as Record<string, unknown>[])[0]!.p, { timeout: 20_000 }).toBe(0.04);
+    await expect.poll(() => (studies()[1]!.results as Record<string, unknown>[])[0]!.p, { timeout: 45_000 }).toBe(0.04);
 
     const yaml = readFileSync(studiesFile(), 'utf8');
     const study = studies()[1]!;
@@ -161,7 +161,7 @@ describe('a study added from its source', () => {
     // npm run check passes (the template's placeholders are warnings), and the live deck shows the study's slides.
     expect(() => loadTalk({ root: talk, cwd: talk })).not.toThrow();
     const frame = page.frameLocator('#preview');
-    await expect.poll(async () => frame.locator('section#study-gentle-2024').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(async () => frame.locator('section#study-gentle-2024').count(), { timeout: 60_000 }).toBe(1);
     expect(await frame.locator('section#study-gentle-2024-results').count()).toBe(1);
   });
 
@@ -171,14 +171,14 @@ describe('a study added from its source', () => {
     await page.selectOption('#target-study', '1');
     // "12" of "n = 12": a figure on its own, accepted as how many took part.
     await page.click('button[data-action="asCount"]');
-    await expect.poll(() => (studies()[1]!.participants as Record<string, unknown> | undefined)?.count, { timeout: 20_000 }).toBe(12);
+    await expect.poll(() => (studies()[1]!.participants as Record<string, unknown> | undefined)?.count, { timeout: 45_000 }).toBe(12);
     await view('sources');
     await select('gentle-2024', 'p = 0');
     await page.click('button[data-action="asP"]');
-    await expect.poll(status).toBe('The selection is not a number. Select the figure alone, such as 4.5.');
+    await expect.poll(status, { timeout: 30_000 }).toBe('The selection is not a number. Select the figure alone, such as 4.5.');
     await select('gentle-2024', '0.0');
     await page.click('button[data-action="asP"]');
-    await expect.poll(status).toContain('part of a word or a longer number');
+    await expect.poll(status, { timeout: 30_000 }).toContain('part of a word or a longer number');
   });
 });
 
@@ -191,12 +191,12 @@ describe('a study deleted while the preview shows it', () => {
     const before = readFileSync(studiesFile(), 'utf8');
     // "Remove" of the second study: the list's last entry button for studies.1.
     await page.locator('li.entry', { has: page.locator('[data-path="studies.1.shortTitle"]') }).locator(':scope > button.remove').click();
-    await expect.poll(() => studies().length, { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => studies().length, { timeout: 45_000 }).toBe(1);
     const after = readFileSync(studiesFile(), 'utf8');
     // Only the study's own lines went: the file before it is unchanged.
     expect(before.startsWith(after.trimEnd())).toBe(true);
     expect(after).not.toContain('gentle-2024');
-    await expect.poll(async () => frame.locator('section#study-gentle-2024').count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(async () => frame.locator('section#study-gentle-2024').count(), { timeout: 60_000 }).toBe(0);
     expect(await frame.locator('section#study-study-one').count()).toBe(1);
   });
 });
@@ -206,30 +206,30 @@ describe('files stay the person\'s', () => {
     await view('talk');
     const talkFile = join(talk, 'data/talk.yaml');
     writeFileSync(talkFile, readFileSync(talkFile, 'utf8').replace(/^title: .*$/m, 'title: Gentle massage and MS'));
-    await expect.poll(() => page.inputValue('[data-path="title"]'), { timeout: 20_000 }).toBe('Gentle massage and MS');
+    await expect.poll(() => page.inputValue('[data-path="title"]'), { timeout: 45_000 }).toBe('Gentle massage and MS');
     // An unsaved change here (not valid: an empty title), then a change on disk: the clash is shown, nothing lost.
     await fill('title', '');
     writeFileSync(talkFile, readFileSync(talkFile, 'utf8').replace(/^lengthMinutes: .*$/m, 'lengthMinutes: 25'));
-    await page.waitForSelector('#clash:not([hidden])', { timeout: 20_000 });
+    await page.waitForSelector('#clash:not([hidden])', { timeout: 45_000 });
     expect(await page.locator('#clash').textContent()).toContain('data/talk.yaml was changed on disk');
     expect(readFileSync(talkFile, 'utf8')).toContain('lengthMinutes: 25');
     await page.click('#clash button:first-of-type');
-    await expect.poll(() => page.inputValue('[data-path="title"]')).toBe('Gentle massage and MS');
+    await expect.poll(() => page.inputValue('[data-path="title"]'), { timeout: 30_000 }).toBe('Gentle massage and MS');
   });
 
   it('undoes and redoes a saved change', async () => {
     await fill('lengthMinutes', '30');
-    await expect.poll(() => readFileSync(join(talk, 'data/talk.yaml'), 'utf8'), { timeout: 20_000 }).toContain('lengthMinutes: 30');
+    await expect.poll(() => readFileSync(join(talk, 'data/talk.yaml'), 'utf8'), { timeout: 45_000 }).toContain('lengthMinutes: 30');
     await page.click('#undo');
-    await expect.poll(() => readFileSync(join(talk, 'data/talk.yaml'), 'utf8')).toContain('lengthMinutes: 25');
+    await expect.poll(() => readFileSync(join(talk, 'data/talk.yaml'), 'utf8'), { timeout: 30_000 }).toContain('lengthMinutes: 25');
     await page.click('#redo');
-    await expect.poll(() => readFileSync(join(talk, 'data/talk.yaml'), 'utf8')).toContain('lengthMinutes: 30');
+    await expect.poll(() => readFileSync(join(talk, 'data/talk.yaml'), 'utf8'), { timeout: 30_000 }).toContain('lengthMinutes: 30');
   });
 
   it('a number typed where a number belongs fails at the field, with the check\'s words, and is not written', async () => {
     const before = readFileSync(join(talk, 'data/talk.yaml'), 'utf8');
     await fill('lengthMinutes', 'thirty');
-    await expect.poll(() => page.locator('[data-error-for="lengthMinutes"]').textContent()).toContain('expected');
+    await expect.poll(() => page.locator('[data-error-for="lengthMinutes"]').textContent(), { timeout: 30_000 }).toContain('expected');
     expect(await page.getAttribute('[data-path="lengthMinutes"]', 'aria-invalid')).toBe('true');
     expect(readFileSync(join(talk, 'data/talk.yaml'), 'utf8')).toBe(before);
     await fill('lengthMinutes', '30');
@@ -306,7 +306,7 @@ describe('accessible', () => {
   it('works from the keyboard: the parts, a field, the status said aloud', async () => {
     await page.focus('nav button[data-view="talk"]');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('form-pane');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 30_000 }).toBe('form-pane');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('slug');
     expect(await page.getAttribute('#status', 'role')).toBe('status');

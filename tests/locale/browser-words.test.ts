@@ -2,8 +2,8 @@
 // that cannot end its script element, and read back by the browser code with the page's language.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadWords } from '../../src/data/load-locale.ts';
-import { BROWSER_KEYS, DECK_WORDS_ID } from '../../src/locale/browser-keys.ts';
-import { browserMessage, browserWords, browserWordsScript } from '../../src/locale/browser-words.ts';
+import { BROWSER_KEYS, DECK_WORDS_ID, QUESTION_KEYS } from '../../src/locale/browser-keys.ts';
+import { browserMessage, browserWords, browserWordsScript, questionWordsModule } from '../../src/locale/browser-words.ts';
 import { makeWords } from '../../src/locale/words.ts';
 
 const talkFile = { file: 'data/talk.yaml', locate: () => ({ line: 1, column: 1 }) };
@@ -16,6 +16,14 @@ describe('browserWords', () => {
       expect(Object.keys(words).sort()).toEqual([...BROWSER_KEYS].sort());
     }
     expect(browserWords(wordsFor('fr'))['follow.on']).toBe('Oui');
+  });
+
+  it('keeps the words of questions out of the page, for the chunk that shows them', () => {
+    const page = browserWords(wordsFor('es'));
+    expect(Object.keys(page).filter((k) => (QUESTION_KEYS as readonly string[]).includes(k))).toEqual([]);
+    const module = questionWordsModule(wordsFor('es'));
+    expect(module).toMatch(/^export default \{/);
+    expect(module).toContain('"follow.askButton":"Hacer una pregunta"');
   });
 
   it('keeps {name} slots for the browser to fill', () => {

@@ -107,12 +107,12 @@ describe('questions from listeners', () => {
     const h = () => presenter.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h);
     expect(await presenter.evaluate(() => document.activeElement?.closest('#follow-questions') !== null)).toBe(true);
     await presenter.keyboard.press('ArrowRight');
-    await expect.poll(h).toBe(1);
+    await expect.poll(h, { timeout: 30_000 }).toBe(1);
     await expect.poll(notes, { timeout: 10_000 }).toContain('Does <b>deep</b> pressure help?');
     await presenter.keyboard.press('ArrowLeft');
-    await expect.poll(h).toBe(0);
+    await expect.poll(h, { timeout: 30_000 }).toBe(0);
     await presenter.keyboard.press('q');
-    await expect.poll(() => panel.isVisible()).toBe(false);
+    await expect.poll(() => panel.isVisible(), { timeout: 30_000 }).toBe(false);
     await presenter.keyboard.press('q');
 
     // The moderator's link: follows as a listener, sees the question and picks it for the speaker.

@@ -1,4 +1,5 @@
 // The wire format, the page's <meta>, and `npm run present`'s settings.
+import { parseQuestionItems } from '../../src/present/question-items.ts';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
@@ -52,11 +53,11 @@ describe('the wire format', () => {
     expect(parseServerMessage('{"type":"state","h":"<b>","v":0}')).toBeNull();
     expect(parseServerMessage('{"type":"asked","ok":false,"reason":"rate"}')).toEqual({ type: 'asked', ok: false, reason: 'rate' });
     expect(parseServerMessage('{"type":"asked","ok":false,"reason":"<b>"}')).toBeNull();
-    expect(parseServerMessage('{"type":"questions","items":[{"id":"q1","text":"<b>Why?</b>","at":"2026-12-06T20:00:00Z","slide":7,"state":"new"}]}')).toEqual({
-      type: 'questions',
-      items: [{ id: 'q1', text: '<b>Why?</b>', at: '2026-12-06T20:00:00Z', slide: 7, state: 'new' }],
-    });
-    expect(parseServerMessage('{"type":"questions","items":[{"id":"q1","state":"deleted"}]}')).toBeNull();
+    const list = parseServerMessage('{"type":"questions","items":[{"id":"q1","text":"<b>Why?</b>","at":"2026-12-06T20:00:00Z","slide":7,"state":"new","extra":1}]}');
+    expect(list).toMatchObject({ type: 'questions' });
+    expect(parseQuestionItems((list as { items: unknown[] }).items)).toEqual([{ id: 'q1', text: '<b>Why?</b>', at: '2026-12-06T20:00:00Z', slide: 7, state: 'new' }]);
+    expect(parseQuestionItems([{ id: 'q1', state: 'deleted' }])).toBeNull();
+    expect(parseQuestionItems([{ id: 'q1', text: 'x', at: 'now', state: 'new', slide: '<b>' }])).toEqual([{ id: 'q1', text: 'x', at: 'now', state: 'new', slide: null }]);
   });
 
   it('reads a question and what is done with it', () => {

@@ -77,8 +77,9 @@ describe('package.json', () => {
   });
 
   it('checks for Chromium and poppler-utils before the tests and the PDFs', () => {
-    // Chromium first (every browser test), then LibreOffice (the PowerPoint's rendering) and the audio tools (the replay).
-    expect(scripts.pretest).toBe('node scripts/ensure-chromium.mjs && node scripts/ensure-libreoffice.mjs && node scripts/ensure-audio-tools.mjs');
+    // Chromium first (every browser test), then LibreOffice (the PowerPoint's rendering), the audio tools (the replay)
+    // and redis-server (several relay processes).
+    expect(scripts.pretest).toBe('node scripts/ensure-chromium.mjs && node scripts/ensure-libreoffice.mjs && node scripts/ensure-audio-tools.mjs && node scripts/ensure-redis.mjs');
     // The PDFs need only the browser (poppler-utils is for the tests reading them back).
     expect(scripts.prepdf).toBe('node scripts/ensure-chromium.mjs --chromium-only');
   });

@@ -12,7 +12,7 @@ import {
   type SlideState,
 } from '../../present/protocol.ts';
 import { FOLLOW_KEY, QUESTIONS_KEY, RECORD_KEY } from '../../locale/browser-keys.ts';
-import { AskForm, QuestionsPanel } from './questions-ui.ts';
+import type { AskForm, QuestionsPanel } from './questions-ui.ts';
 import { say } from '../deck-words.ts';
 import { keyHelp } from '../key-help.ts';
 import { loadSpeakerOnlyNotes } from '../speaker-only-notes.ts';
@@ -108,10 +108,18 @@ export class Follow {
   private listenerControls() {
     this.deck.addKeyBinding({ keyCode: KEY_L, key: FOLLOW_KEY, description: keyHelp('follow.keyHelp') }, () => this.toggleMode());
     if (this.bar.toggle) onPress(this.bar.toggle, () => this.toggleMode());
-    this.ask = new AskForm(this.bar.root, () => this.live.socket, (text) => {
+    this.ask = null;
+  }
+
+  /** The question form's code comes only to a page whose relay takes questions (a chunk of its own). */
+  private async askForm(): Promise<AskForm> {
+    if (this.ask) return this.ask;
+    const { AskForm } = await import('./questions-ui.ts');
+    this.ask ??= new AskForm(this.bar.root, () => this.live.socket, (text) => {
       this.note = text;
       this.render();
     });
+    return this.ask;
   }
 
   private presenterControls() {
@@ -120,10 +128,13 @@ export class Follow {
   }
 
   /** The list of questions, for the presenter or the moderator, once the relay sends the first; Q shows it. */
-  private questionsPanel(items: Parameters<QuestionsPanel['update']>[0]) {
+  private async questionsPanel(items: Parameters<QuestionsPanel['update']>[0]) {
     if (!this.panel) {
-      this.panel = new QuestionsPanel(this.bar.root, this.moderator ? 'moderator' : 'presenter', () => this.live.socket);
-      this.deck.addKeyBinding({ keyCode: KEY_Q, key: QUESTIONS_KEY, description: keyHelp('follow.questionsKeyHelp') }, () => this.panel?.toggle());
+      const { QuestionsPanel } = await import('./questions-ui.ts');
+      if (!this.panel) {
+        this.panel = new QuestionsPanel(this.bar.root, this.moderator ? 'moderator' : 'presenter', () => this.live.socket);
+        this.deck.addKeyBinding({ keyCode: KEY_Q, key: QUESTIONS_KEY, description: keyHelp('follow.questionsKeyHelp') }, () => this.panel?.toggle());
+      }
     }
     this.panel.update(items);
   }
@@ -185,7 +196,11 @@ export class Follow {
         this.resized.observe(this.bar.root);
         this.deck.addKeyBinding({ keyCode: KEY_L, key: FOLLOW_KEY, description: keyHelp('follow.keyHelp') }, () => this.toggleMode());
         if (this.bar.toggle) onPress(this.bar.toggle, () => this.toggleMode());
-        this.note = say('follow.moderating');
+        // Said once the questions' code (and its words) is here.
+        void import('./questions-ui.ts').then(() => {
+          this.note = say('follow.moderating');
+          this.render();
+        });
       }
       this.link = 'open';
       this.render();
@@ -194,9 +209,9 @@ export class Follow {
       this.note = message.up ? '' : say('follow.sharedDown');
       this.render();
     } else if (message.type === 'questions' && (this.role === 'presenter' || this.moderator)) {
-      this.questionsPanel(message.items);
+      void this.questionsPanel(message.items);
     } else if (message.type === 'askable' && this.role === 'listener' && !this.moderator) {
-      if (message.open) this.ask?.open_(message.keepDays);
+      if (message.open) void this.askForm().then((form) => form.open_(message.keepDays));
     } else if (message.type === 'asked') {
       this.ask?.answered(message.ok, message.ok ? undefined : message.reason);
     } else if (message.type === 'welcome' && this.role === 'presenter') {

@@ -3,9 +3,14 @@
 // presenter's and the moderator's pages keep the list: a count on the bar when new ones come, a panel (key Q) with
 // each question, its time and the slide it was asked on, newest last; mark answered, hide, read the next aloud in
 // large type; the moderator also picks the next one and merges duplicates. Every text is set as text.
+import '../../styles/questions.css';
 import { QUESTIONS_KEY } from '../../locale/browser-keys.ts';
+import { parseQuestionItems } from '../../present/question-items.ts';
 import { askMessage, questionActionMessage, type AskReason, type QuestionActionName, type QuestionItem } from '../../present/protocol.ts';
-import { say } from '../deck-words.ts';
+import questionWords from 'virtual:question-words';
+import { addWords, say } from '../deck-words.ts';
+
+addWords(questionWords);
 import { onPress } from './follow-bar.ts';
 
 const MAX_CHARS = 500;
@@ -177,7 +182,10 @@ export class QuestionsPanel {
     } else this.button.focus();
   }
 
-  update(items: QuestionItem[]): void {
+  /** The relay's list, read item by item; a list that is not one of questions changes nothing. */
+  update(sent: unknown[]): void {
+    const items = parseQuestionItems(sent);
+    if (!items) return;
     this.items = items;
     if (!this.panel.hidden) this.seen = items.length;
     this.render();
