@@ -189,16 +189,21 @@ export function loadTalk({ root, cwd = process.cwd() }: TalkPaths): TalkModel {
   // One problem to a field: a field already reported (a wrong type, a word too long) is not also held to its source.
   const reported = new Set(problems.map((p) => `${p.file} ${p.field}`));
   problems.push(...checked.problems.filter((p) => !p.field || !reported.has(`${p.file} ${p.field}`)));
-  // The references in the talk's citation style: a style that cannot be read is a problem at talk.yaml's field.
+  // The references in the talk's citation style: a style that cannot be read is a problem at talk.yaml's field, said
+  // even when other fields of the file have problems (the style is read from the file as written).
   let references: FormattedReferences | undefined;
-  if (model.talk && model.studies) {
-    if (model.talk.citationStyle?.toLowerCase().endsWith('.csl')) files.push(join(root, model.talk.citationStyle));
+  const styleName = (talkRead?.data as { citationStyle?: unknown } | undefined)?.citationStyle;
+  if (typeof styleName === 'string' && !reported.has(`${talkPath} citationStyle`)) {
+    if (styleName.toLowerCase().endsWith('.csl')) files.push(join(root, styleName));
     try {
-      references = formatReferences(model.studies.studies, citationStyle(model.talk.citationStyle, root, shown), model.talk.lang);
+      const style = citationStyle(styleName, root, shown);
+      if (model.talk && model.studies) references = formatReferences(model.studies.studies, style, model.talk.lang);
     } catch (e) {
       const message = e instanceof StyleError ? e.message : `citeproc could not use the citation style: ${(e as Error).message}`;
       problems.push({ file: talkPath, ...(talkRead?.locate(['citationStyle']) ?? { line: 1, column: 1 }), field: 'citationStyle', message });
     }
+  } else if (styleName === undefined && model.talk && model.studies) {
+    references = formatReferences(model.studies.studies, citationStyle(undefined, root, shown), model.talk.lang);
   }
   if (problems.length > 0) throw new DataError(inReadingOrder(problems, files.map(shown)));
   const where = (source: Source, path: readonly PropertyKey[]) => ({

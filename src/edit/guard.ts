@@ -2,8 +2,8 @@
 // request must carry the secret of its address (printed once, like the presenter's link), name this server as its
 // host (a web page elsewhere cannot reach it through a DNS trick), and, when it changes anything, come from this
 // server's own page (its Origin). Anything else gets 403 and changes nothing.
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { tokenMatcher } from '../present/relay.ts';
 
 export const EDIT_PREFIX = '/__edit/';
 
@@ -14,17 +14,12 @@ export interface GuardVerdict {
   why?: string;
 }
 
-function sameSecret(given: string, secret: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(secret);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /** `port`: the port this server listens on; hosts named otherwise are refused. */
 export function guard(req: Pick<IncomingMessage, 'url' | 'method' | 'headers'>, secret: string, port: number): GuardVerdict {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const [, , given = '', ...rest] = url.pathname.split('/');
-  if (!sameSecret(given, secret)) return { ok: false, why: 'this address lacks the editor\'s secret: open the address npm run edit printed' };
+  if (!tokenMatcher(secret)(given)) return { ok: false, why: 'this address lacks the editor\'s secret: open the address npm run edit printed' };
   const host = req.headers.host ?? '';
   if (![`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host)) return { ok: false, why: `requests must be made to this computer (127.0.0.1:${port}), not ${host || 'an unnamed host'}` };
   const origin = req.headers.origin;

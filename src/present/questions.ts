@@ -5,6 +5,7 @@
 // them all. Files older than the chapter's number of days are deleted. Nothing here ever reaches a listener.
 import { appendFileSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { QuestionActionName } from './protocol.ts';
 
 export const MAX_QUESTION_CHARS = 500;
 export const MAX_NAME_CHARS = 60;
@@ -27,8 +28,8 @@ export interface Question {
   picked?: boolean;
 }
 
-export type QuestionAction = 'answered' | 'hidden' | 'new' | 'pick' | 'merge';
-export const QUESTION_ACTIONS: readonly QuestionAction[] = ['answered', 'hidden', 'new', 'pick', 'merge'];
+/** What is done with a question: the wire format's own list (protocol.ts). */
+export type QuestionAction = QuestionActionName;
 
 export type AskProblem = 'empty' | 'long' | 'control';
 

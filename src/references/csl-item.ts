@@ -61,7 +61,7 @@ export function cslItem(study: Study, { etAl }: CslOptions = {}): CslItem {
 }
 
 const ET_AL = /,?\s*et al\.?\s*$/i;
-export const hasEtAl = (authors: string) => ET_AL.test(authors);
+const hasEtAl = (authors: string) => ET_AL.test(authors);
 
 /** "Negahban H, Rezaie S, Goharpey S" (Vancouver style, as reference lists give them) as CSL names. */
 export function authorsOf(authors: string): { family: string; given?: string }[] {
@@ -82,14 +82,17 @@ function leadingYear(details: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Months as PubMed and reference lists abbreviate them ("2013 Dec"). */
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** 1 to 12 for "dec", "Dec" or "December"; 0 for anything else. */
+export const monthNumber = (word: string) => MONTHS.findIndex((m) => m.toLowerCase() === word.slice(0, 3).toLowerCase()) + 1;
 
 /** The month of "2013 Dec; …" (PubMed's way, in English), when its year is the reference's year. */
 function leadingMonth(details: string | undefined, year: number | undefined): number | undefined {
   const m = details ? /^\s*(\d{4})\s+([A-Za-z]{3})[a-z]*\.?\b/.exec(details) : null;
   if (!m || Number(m[1]) !== year) return undefined;
-  const i = MONTHS.indexOf(m[2]!.toLowerCase());
-  return i < 0 ? undefined : i + 1;
+  return monthNumber(m[2]!) || undefined;
 }
 
 /**

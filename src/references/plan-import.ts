@@ -3,6 +3,7 @@
 // talk already says something else, and the studies it would add. A record that matches two studies, or two
 // records one study, stops the import: nothing is written.
 import type { ImportedRecord } from './imported-record.ts';
+import { MONTHS } from './csl-item.ts';
 
 /** A study as studies.yaml holds it, read leniently (a new talk's file may not pass the check yet). */
 export interface StudyEntry {
@@ -51,8 +52,6 @@ export class ImportConflict extends Error {
     super(message);
   }
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** A record's reference in studies.yaml's words: "Negahban H, Rezaie S", "2013 Dec; 27(12):1126–1136". */
 export function citationValues(r: ImportedRecord): CitationValues {

@@ -3,6 +3,7 @@
 // this small one reads the format's few rules: a tag of up to four letters padded to four, "- ", the value; a line
 // starting with six spaces continues the one before; a blank line ends a record.
 import type { ImportedRecord } from './imported-record.ts';
+import { monthNumber } from './csl-item.ts';
 
 interface Field {
   tag: string;
@@ -40,7 +41,6 @@ export class RecordError extends Error {
   }
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 function toRecord(fields: Field[], line: number, n: number): ImportedRecord {
   const one = (tag: string) => fields.find((f) => f.tag === tag)?.value;
@@ -55,7 +55,7 @@ function toRecord(fields: Field[], line: number, n: number): ImportedRecord {
   });
   const dp = one('DP') ?? '';
   const year = /^(\d{4})/.exec(dp)?.[1];
-  const month = MONTHS.indexOf((/^\d{4}\s+([A-Za-z]{3})/.exec(dp)?.[1] ?? '').toLowerCase()) + 1;
+  const month = monthNumber(/^\d{4}\s+([A-Za-z]{3})/.exec(dp)?.[1] ?? '');
   const doi = [...all('LID'), ...all('AID')].find((v) => / \[doi\]$/.test(v))?.replace(/ \[doi\]$/, '');
   return {
     line,

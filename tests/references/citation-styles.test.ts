@@ -109,6 +109,15 @@ describe('a style that cannot be used is a problem at talk.yaml, in plain words'
     ]);
   });
 
+  it('an unknown style is said in the same run as another problem of talk.yaml', () => {
+    style('vancover');
+    talk.edit('data/talk.yaml', (t) => t.replace(/^lengthMinutes: .*$/m, 'lengthMinutes: twenty'));
+    const found = problemsOf(talk.root);
+    expect(found).toHaveLength(2);
+    expect(found[0]).toContain('lengthMinutes  expected a number');
+    expect(found[1]).toContain('citationStyle  "vancover" is not a citation style');
+  });
+
   it('a missing file, a file outside the talk, a file too big, a file that is not CSL, a dependent style', () => {
     style('data/missing.csl');
     expect(problemsOf(talk.root)[0]).toContain('no style file data/missing.csl');

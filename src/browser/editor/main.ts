@@ -5,7 +5,8 @@
 // saved, the clash is shown and the person chooses. Undo and redo step through the saved versions of this session.
 import { IntlMessageFormat } from 'intl-messageformat';
 import { events, getState, post, type Part, type Problem, type Saved, type State, type TextFile } from './api.ts';
-import { labelOf, pathKey, renderField, showProblems, type Path } from './schema-form.ts';
+import { el, labelOf, pathKey, renderField, showProblems, type Path } from './schema-form.ts';
+import { quoteId, studyId, studyResultsId } from '../../layout/slide-ids.ts';
 import { place, SelectionProblem, type Selection, type Target } from './source-actions.ts';
 
 const SAVE_PAUSE_MS = 350;
@@ -33,12 +34,6 @@ function say(key: string, values: Record<string, string | number> = {}): string 
   }
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function announce(text: string): void {
   const status = document.getElementById('status');
@@ -156,12 +151,12 @@ function changed(part: string, path: Path, value: unknown): void {
   timer = setTimeout(() => void save(part), SAVE_PAUSE_MS);
 }
 
-async function save(part: string, force = false): Promise<boolean> {
+async function save(part: string): Promise<boolean> {
   const before = partOf(part)!.data;
   const data = working.get(part);
   saving.add(part);
   try {
-    const result = await post('save', { part, data, version: force ? versions.get(`${part}:disk`) : versions.get(part) });
+    const result = await post('save', { part, data, version: versions.get(part) });
     return settle(part, result, before, data);
   } finally {
     saving.delete(part);
@@ -185,6 +180,7 @@ function settle(part: string, result: Saved, before: unknown, data: unknown): bo
     renderProblems();
     updateUndo();
     announce(result.changed ? say('saved', { file: p.file }) : say('unchanged'));
+    if (result.changed) previewFollows();
     return true;
   }
   if (result.kind === 'invalid') {
@@ -193,7 +189,6 @@ function settle(part: string, result: Saved, before: unknown, data: unknown): bo
     return false;
   }
   if (result.kind === 'clash') {
-    versions.set(`${part}:disk`, result.version);
     showClash(part, result.data, result.version);
     return false;
   }
@@ -222,6 +217,25 @@ async function step(from: typeof undo, to: typeof undo): Promise<void> {
     working.set(entry.part, current);
     settle(entry.part, result, current, entry.data);
   }
+}
+
+/**
+ * The preview is the dev server's page, which puts in the new slides when its file watcher sees the save. Should no
+ * refresh come within a few seconds (a watcher can miss a file replaced by a rename on a busy machine), the preview
+ * is loaded again, so it never shows a deck older than the files.
+ */
+let previewTimer: ReturnType<typeof setTimeout> | undefined;
+function previewFollows(): void {
+  const frame = document.getElementById('preview') as HTMLIFrameElement | null;
+  const win = frame?.contentWindow;
+  if (!win) return;
+  clearTimeout(previewTimer);
+  const refreshed = () => clearTimeout(previewTimer);
+  win.addEventListener('deck:refreshed', refreshed, { once: true });
+  previewTimer = setTimeout(() => {
+    win.removeEventListener('deck:refreshed', refreshed);
+    win.location.reload();
+  }, 5000);
 }
 
 function updateUndo(): void {
@@ -258,13 +272,12 @@ function showClash(part: string, diskData: unknown, diskVersion: string): void {
 }
 
 /** A file changed on disk: loaded again where this page has nothing unsaved; a clash shown where it has. */
-async function fileChanged(file: string): Promise<void> {
+async function fileChanged(): Promise<void> {
   const fresh = await getState();
   for (const p of fresh.parts) {
     const mine = partOf(p.name)!;
     if (p.version === mine.version || saving.has(p.name)) continue;
     if (dirty.has(p.name)) {
-      versions.set(`${p.name}:disk`, p.version);
       showClash(p.name, p.data, p.version);
       continue;
     }
@@ -282,7 +295,6 @@ async function fileChanged(file: string): Promise<void> {
   state.problems = fresh.problems;
   if (textsChanged && (view === 'sources' || view === 'slides') && !document.activeElement?.closest('#form-pane textarea, #form-pane input')) layout();
   else renderProblems();
-  void file;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -313,11 +325,11 @@ function slideIdFor(part: string, path: Path): string | undefined {
     const id = ((data?.studies as Record<string, unknown>[] | undefined)?.[path[1]] ?? {}).id;
     if (typeof id !== 'string') return undefined;
     if (path[2] === 'citation') return 'references';
-    return ['results', 'meaning', 'caveat'].includes(String(path[2])) ? `study-${id}-results` : `study-${id}`;
+    return ['results', 'meaning', 'caveat'].includes(String(path[2])) ? studyResultsId(id, 0) : studyId(id);
   }
   if (part === 'quotes' && path[0] === 'quotes' && typeof path[1] === 'number') {
     const id = ((data?.quotes as Record<string, unknown>[] | undefined)?.[path[1]] ?? {}).id;
-    return typeof id === 'string' ? `quote-${id}` : undefined;
+    return typeof id === 'string' ? quoteId(id) : undefined;
   }
   return { talk: 'title', people: 'thanks', takeaways: path[0] === 'tips' ? 'tips' : 'takeaways', resources: 'resources', order: undefined }[part];
 }
@@ -594,7 +606,7 @@ async function start(): Promise<void> {
     versions.set(p.name, p.version);
   }
   layout();
-  events((file) => void fileChanged(file));
+  events(() => void fileChanged());
 }
 
 void start();
